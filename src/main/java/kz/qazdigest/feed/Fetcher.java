@@ -246,14 +246,14 @@ public final class Fetcher {
     /** A one-line description of an I/O failure; JDK exceptions often have a null or multi-line message. */
     static String describe(Throwable t) {
         Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root instanceof ConnectException) {
-            return "connection refused";
-        }
-        if (root instanceof UnresolvedAddressException || root instanceof UnknownHostException) {
-            return "unknown host";
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (c instanceof UnresolvedAddressException || c instanceof UnknownHostException) {
+                return "unknown host";
+            }
+            root = c;
         }
         String message = root.getMessage() != null ? root.getMessage() : t.getMessage();
         return message == null ? root.getClass().getSimpleName() : oneLine(message);
