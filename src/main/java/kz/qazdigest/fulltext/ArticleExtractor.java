@@ -29,7 +29,33 @@ public final class ArticleExtractor {
     public Extraction extract(String html, URI pageUrl) {
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(pageUrl, "pageUrl");
-        Document doc = Jsoup.parse(html, pageUrl.toString());
+        return extract(Jsoup.parse(html, pageUrl.toString()), pageUrl);
+    }
+
+    /** A fetched page: the charset comes from Content-Type, else the BOM or {@code <meta charset>}, else UTF-8. */
+    public Extraction extract(byte[] body, String contentType, URI pageUrl) {
+        Objects.requireNonNull(body, "body");
+        String charset = charset(contentType);
+        try {
+            return extract(Jsoup.parse(new java.io.ByteArrayInputStream(body), charset, pageUrl.toString()), pageUrl);
+        } catch (java.io.IOException | java.nio.charset.IllegalCharsetNameException
+                 | java.nio.charset.UnsupportedCharsetException e) {
+            if (charset == null) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("fulltext: cannot read page " + pageUrl, e));
+            }
+            return extract(body, null, pageUrl); // a bogus declared charset: let jsoup sniff
+        }
+    }
+
+    private static String charset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)").matcher(contentType);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private Extraction extract(Document doc, URI pageUrl) {
         boolean loginWall = LoginWall.detect(doc); // before clean-up: the password form goes with it
         Element root = siteRoot(doc, pageUrl.getHost()).orElse(null);
         if (root == null) {
