@@ -108,4 +108,11 @@ class GovKzParserTest {
     void listingUrls(String url, String project) {
         assertThat(GovKzListing.of(URI.create(url.trim())).map(GovKzListing::project).orElse(null)).isEqualTo(project);
     }
+    @Test
+    void theShippedFeedListCarriesTheMinistryAsAGovKzListing() {
+        var outline = kz.qazdigest.store.OpmlFeedList.read(java.nio.file.Path.of("config/feeds.opml")).stream()
+                .filter(o -> o.kind().equals("govkz")).findFirst().orElseThrow();
+        assertThat(GovKzListing.of(URI.create(outline.url()))).map(GovKzListing::project).contains("mfa");
+        assertThat(GovKzPoller.languages(outline.lang())).containsExactly("kk", "ru", "en");
+    }
 }
