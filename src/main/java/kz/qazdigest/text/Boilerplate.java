@@ -43,6 +43,13 @@ final class Boilerplate {
         return !hasLetter || !s.contains(" ") && (s.startsWith("http") || s.startsWith("www.") || s.matches(".*\\.[a-z]{2,4}/?"));
     }
 
+    /** A dateline standing as its own sentence: "Доха, 12 февраля.", "Нью-Йорк, 23 қыркүйек.", "ASTANA, Feb. 5." */
+    static boolean isDateline(String sentence) {
+        String s = sentence.strip();
+        return s.length() <= 40 && s.split("\\s+").length <= 5 && s.chars().anyMatch(Character::isDigit)
+                && Character.isUpperCase(s.charAt(0)) && s.indexOf(',') > 0 && s.indexOf(',') < 20;
+    }
+
     /** The paragraph without its leading dateline ("АСТАНА, 5 наурыз. KAZINFORM – "), if it has one. */
     static String stripDateline(String paragraph) {
         int limit = Math.min(paragraph.length(), 90);

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Splits kk/ru/en text into sentences. A sentence ends at {@code . ! ? …} (and their runs, plus closing
  * quotes and brackets) followed by space and a new sentence's start (a capital, a digit, an opening quote or
- * a dash), and at every line break (paragraphs). It does not end at an initial ({@code Ә.Бақаев},
+ * a bullet), and at every line break (paragraphs). It does not end at an initial ({@code Ә.Бақаев},
  * {@code Қ. Тоқаев}, {@code K.Tokayev}), at a listed abbreviation of the language, at a decimal point, or
  * inside «» or "" quotes. The JDK BreakIterator gets initials and Kazakh abbreviations wrong, so this is a
  * small scanner instead. Thread-safe.
@@ -128,7 +128,7 @@ public final class SentenceSplitter {
 
     private static boolean startsSentence(String text, int at) {
         char c = text.charAt(at);
-        return Character.isUpperCase(c) || Character.isDigit(c) || "«\"“„([–—-•".indexOf(c) >= 0;
+        return Character.isUpperCase(c) || Character.isDigit(c) || "«\"“„([•".indexOf(c) >= 0; // not a dash: «…!» – деді ол
     }
 
     /** Whether the word ending with the dot at {@code dot} can close a sentence (not an initial or abbreviation). */

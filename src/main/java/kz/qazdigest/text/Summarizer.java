@@ -97,7 +97,7 @@ public final class Summarizer {
             String text = first ? Boilerplate.stripDateline(paragraph.strip()) : paragraph.strip();
             first = false;
             for (String sentence : SentenceSplitter.split(text, lang)) {
-                if (!Boilerplate.isBoilerplate(sentence)) {
+                if (!Boilerplate.isBoilerplate(sentence) && !(out.isEmpty() && Boilerplate.isDateline(sentence))) {
                     out.add(sentence);
                 }
             }
