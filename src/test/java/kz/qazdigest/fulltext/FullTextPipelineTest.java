@@ -295,4 +295,30 @@ class FullTextPipelineTest {
             return out;
         });
     }
+    @Test
+    void withTheTextCapabilitysAnalyzerSpainComesFromTheWholeArticle() {
+        ArticleAnalyzer real = new kz.qazdigest.text.TextAnalyzer(
+                kz.qazdigest.topic.Taxonomy.load(Path.of("config/topics.yml")), 350);
+        site.html("/news/details/1098765", ArticleFixtures.read("govkz-mfa-doha.kk.html"));
+        String teaser = "Қазақстан Республикасы Сыртқы істер министрінің орынбасары Әлібек Бақаев Қатар астанасында "
+                + "өткен Доха форумының жұмысына қатысты, деп хабарлайды Қазақстан Республикасы Сыртқы істер "
+                + "министрлігінің баспасөз қызметінен.";
+        String title = "Доха форумы: Қазақстан халықаралық ынтымақтастықты нығайтуға өз үлесін қосуда";
+        assertThat(real.analyze(title, teaser).topics()).extracting(TopicMatch::topicId).doesNotContain("spain");
+        serveFeed(List.of(new Entry(title, site.url("/news/details/1098765").toString(), teaser)));
+        Feed feed = feed("auto", null);
+        poller(real).poll(feed);
+        Instant since = Instant.parse("2025-12-01T00:00:00Z");
+        assertThat(items.recentByTopics(List.of("spain", "qatar"), since, 10)).isEmpty();
+
+        assertThat(processor(real, 1.0, 3).runOnce(pool).extracted()).isEqualTo(1);
+
+        Item item = items.recentByTopics(List.of("spain"), since, 10).get(0);
+        System.out.println("topics: " + item.topics() + "\nsummary: " + item.summary());
+        assertThat(item.topics()).extracting(TopicMatch::topicId).contains("spain", "qatar");
+        assertThat(item.lang()).isEqualTo("kk");
+        String teaserSummary = real.analyze(title, teaser).summary();
+        assertThat(item.summary()).isNotBlank().isNotEqualTo(teaserSummary);
+        assertThat(item.body()).contains(item.summary().substring(0, Math.min(40, item.summary().length())));
+    }
 }
