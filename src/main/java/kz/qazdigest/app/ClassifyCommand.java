@@ -11,11 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import kz.qazdigest.config.Settings;
 import kz.qazdigest.config.SettingsLoader;
+import kz.qazdigest.store.Database;
+import kz.qazdigest.store.ItemStore;
 import kz.qazdigest.text.Analysis;
+import kz.qazdigest.topic.Retagger;
 import kz.qazdigest.text.TextAnalyzer;
 import kz.qazdigest.topic.TaxonomyException;
 import kz.qazdigest.topic.TopicMatch;
@@ -32,8 +36,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "classify", description = "print language, topics and summary of a text (first line = title)")
 final class ClassifyCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE|-", description = "UTF-8 text file, or - for standard input")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "UTF-8 text file, or - for standard input")
     String file;
+
+    @Option(names = "--retag", description = "re-tag every item stored in QAZDIGEST_DB with the current config/topics.yml")
+    boolean retag;
 
     @Option(names = "--json", description = "one JSON object: {\"lang\":..,\"topics\":[{\"id\":..,\"matched\":[..]}],\"summary\":..}")
     boolean json;
@@ -53,10 +60,35 @@ final class ClassifyCommand implements Callable<Integer> {
         this.stdin = stdin;
     }
 
+    private int retagStoredItems(PrintWriter out) {
+        Settings settings = SettingsLoader.load(env);
+        TextAnalyzer analyzer = analyzer(settings);
+        try (Database db = Database.open(settings.db())) {
+            int count = new Retagger(db, new ItemStore(db, Clock.systemUTC()), analyzer, analyzer.taxonomy().hash()).retagAll();
+            out.println("re-tagged " + count + " items in " + settings.db());
+            return 0;
+        }
+    }
+
+    private static TextAnalyzer analyzer(Settings settings) {
+        try {
+            return TextAnalyzer.load(settings.text());
+        } catch (TaxonomyException e) {
+            throw new StartupException(e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (retag) {
+            return retagStoredItems(out);
+        }
+        if (file == null) {
+            err.println("qazdigest: classify: give a FILE, or - for standard input (or --retag)");
+            return 2;
+        }
         String text;
         try {
             text = "-".equals(file) ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
@@ -69,12 +101,7 @@ final class ClassifyCommand implements Callable<Integer> {
             return 2;
         }
         Settings settings = SettingsLoader.load(env);
-        TextAnalyzer analyzer;
-        try {
-            analyzer = TextAnalyzer.load(settings.text());
-        } catch (TaxonomyException e) {
-            throw new StartupException(e.getMessage());
-        }
+        TextAnalyzer analyzer = analyzer(settings);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

@@ -112,6 +112,41 @@ public final class ItemStore {
                 + "ORDER BY published_at DESC, id DESC LIMIT ?", List.of(since.toEpochMilli(), limit)));
     }
 
+    /**
+     * Replaces an item's language, summary and topics with a new analysis (full text arrived, or the taxonomy
+     * changed), in one write transaction.
+     */
+    public void replaceAnalysis(long itemId, Analysis analysis) {
+        db.write(c -> {
+            replaceAnalysis(c, itemId, analysis);
+            return null;
+        });
+    }
+
+    static void replaceAnalysis(Connection c, long itemId, Analysis a) throws SQLException {
+        String summary = a.summary() == null || a.summary().isBlank() ? null : a.summary();
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE items SET lang = COALESCE(?, lang), summary = ? WHERE id = ?");
+             PreparedStatement clear = c.prepareStatement("DELETE FROM item_topics WHERE item_id = ?");
+             PreparedStatement topic = c.prepareStatement("INSERT INTO item_topics (item_id, topic_id, matched) "
+                     + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+            FeedStore.bind(update, LANGS.contains(a.lang()) ? a.lang() : null, summary, itemId);
+            update.executeUpdate();
+            FeedStore.bind(clear, itemId);
+            clear.executeUpdate();
+            for (TopicMatch t : a.topics()) {
+                FeedStore.bind(topic, itemId, t.topicId(), String.join("|", t.matched()));
+                topic.executeUpdate();
+            }
+        }
+    }
+
+    /** Every stored item's id, title and body, oldest first, in pages (for re-tagging after a taxonomy change). */
+    public List<Item> page(long afterId, int limit) {
+        return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM items WHERE id > ? ORDER BY id LIMIT ?",
+                List.of(afterId, limit)));
+    }
+
     public long count() {
         return db.read(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM items");

@@ -14,6 +14,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kz.qazdigest.store.AnalyzedEntry;
+import kz.qazdigest.store.Database;
+import kz.qazdigest.store.FeedStore;
+import kz.qazdigest.store.ItemStore;
+import kz.qazdigest.text.Analysis;
+import kz.qazdigest.topic.TopicMatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +74,31 @@ class ClassifyCommandTest {
                 .contains("language: en")
                 .contains("qatar: Qatar")
                 .contains("summary: Kazakhstan and Qatar held talks on trade and investment in Doha.");
+    }
+
+    @Test
+    void retagReanalysesEveryStoredItemWithTheCurrentTaxonomy() {
+        Path dbFile = dir.resolve("q.db");
+        env = Map.of("QAZDIGEST_FEEDS", env.get("QAZDIGEST_FEEDS"), "QAZDIGEST_DB", dbFile.toString());
+        try (Database db = Database.open(dbFile)) {
+            var clock = java.time.Clock.systemUTC();
+            var feed = new FeedStore(db, clock).add("http://127.0.0.1:1/rss", "en");
+            new ItemStore(db, clock).insertNew(feed, List.of(new AnalyzedEntry("g", "http://127.0.0.1:1/a",
+                    "http://127.0.0.1:1/a", "Kazakhstan, Qatar hold talks", "Kazakhstan and Qatar held talks in Doha.",
+                    java.time.Instant.now(), new Analysis("en", List.of(), ""))));
+        }
+        assertThat(run("", "--retag")).isZero();
+        assertThat(out.toString()).contains("re-tagged 1 items");
+        try (Database db = Database.open(dbFile)) {
+            assertThat(new ItemStore(db, java.time.Clock.systemUTC()).page(0, 10).get(0).topics())
+                    .extracting(TopicMatch::topicId).contains("qatar");
+        }
+    }
+
+    @Test
+    void noFileAndNoRetagIsAClearError() {
+        assertThat(run("")).isEqualTo(2);
+        assertThat(err.toString()).contains("give a FILE");
     }
 
     @Test
