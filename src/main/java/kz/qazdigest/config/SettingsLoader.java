@@ -186,9 +186,23 @@ public final class SettingsLoader {
             String body = rule.path("body").asText("");
             List<String> drop = new ArrayList<>();
             rule.path("drop").forEach(d -> drop.add(d.asText()));
+            checkSelector(key + ".body", body);
+            drop.forEach(d -> checkSelector(key + ".drop", d));
             rules.put(e.getKey().toLowerCase(java.util.Locale.ROOT), new Settings.SiteRule(body, List.copyOf(drop)));
         });
         return Map.copyOf(rules);
+    }
+
+    /** A bad CSS selector must stop start-up, not fail on the first article page of that site. */
+    private void checkSelector(String key, String css) {
+        if (css.isBlank()) {
+            return;
+        }
+        try {
+            org.jsoup.select.QueryParser.parse(css);
+        } catch (org.jsoup.select.Selector.SelectorParseException | IllegalArgumentException e) {
+            throw invalid(key, "'" + css + "' is not a CSS selector: " + firstLine(e.getMessage()));
+        }
     }
 
     // ---- typed readers: value from the environment variable if given, else the YAML key, else the default

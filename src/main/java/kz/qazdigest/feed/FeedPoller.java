@@ -37,6 +37,7 @@ public final class FeedPoller {
     private final NextPoll nextPoll;
     private final Clock clock;
     private final Consumer<List<Item>> onNewItems;
+    private volatile EntryGate fullTextGate = EntryGate.NONE;
 
     /** @param onNewItems called with each feed's new items after they are stored (instant digests); may be a no-op */
     public FeedPoller(Fetcher fetcher, FeedParser parser, ArticleAnalyzer analyzer, FeedStore feeds, ItemStore items,
@@ -55,6 +56,15 @@ public final class FeedPoller {
         this.nextPoll = nextPoll;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.onNewItems = Objects.requireNonNull(onNewItems, "onNewItems");
+    }
+
+    /**
+     * Entries this gate holds back are stored with ready = 0 for the full-text job (issue 6) and are not
+     * passed to {@code onNewItems}: the job announces them once their analysis is final.
+     */
+    public FeedPoller withFullTextGate(EntryGate gate) {
+        this.fullTextGate = Objects.requireNonNull(gate, "gate");
+        return this;
     }
 
     /** Polls every feed on {@code pool}; the outcomes come back in the order of {@code feedList}. */
@@ -81,10 +91,13 @@ public final class FeedPoller {
                 return done(feed, PollOutcome.Result.NOT_MODIFIED, 304, 0, List.of(), null, started, next);
             }
             ParsedFeed parsed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl());
-            List<Item> fresh = items.insertNew(feed, analyze(feed, parsed.entries(), now));
+            List<AnalyzedEntry> analyzed = analyze(feed, parsed.entries(), now);
+            java.util.Set<String> held = new java.util.HashSet<>();
+            analyzed.stream().filter(a -> !a.ready()).forEach(a -> held.add(a.link()));
+            List<Item> fresh = items.insertNew(feed, analyzed);
             Instant next = nextPoll.afterSuccess(now, fetched.cacheHints().withTtl(parsed.ttl()));
             feeds.markSuccess(feed.id(), fetched.status(), fetched.etag(), fetched.lastModified(), parsed.title(), now, next);
-            notifyListener(feed, fresh);
+            notifyListener(feed, fresh.stream().filter(i -> !held.contains(i.link())).toList());
             return done(feed, PollOutcome.Result.UPDATED, fetched.status(), parsed.entries().size(), fresh, null, started, next);
         } catch (FetchException e) {
             return failed(feed, e.status(), e.getMessage(), e.hints(), now, started);
@@ -107,8 +120,9 @@ public final class FeedPoller {
                 log.warn("poller: feed_id={} analyser failed on '{}': {}", feed.id(), e.title(), ex.toString());
                 continue;
             }
-            analyzed.add(new AnalyzedEntry(e.guid(), e.link(), UrlCanonicalizer.canonical(e.link()), e.title(),
-                    e.bodyText(), e.publishedAt() != null ? e.publishedAt() : fetchedAt, analysis));
+            AnalyzedEntry entry = new AnalyzedEntry(e.guid(), e.link(), UrlCanonicalizer.canonical(e.link()), e.title(),
+                    e.bodyText(), e.publishedAt() != null ? e.publishedAt() : fetchedAt, analysis);
+            analyzed.add(e.link() != null && fullTextGate.holdsBack(feed, e) ? entry.heldForFullText() : entry);
         }
         return analyzed;
     }

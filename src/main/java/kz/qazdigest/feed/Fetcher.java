@@ -70,7 +70,17 @@ public final class Fetcher {
 
     /** As {@link #fetch(URI, String, String)} with a per-call hop policy (the full-text fetcher's host rules). */
     public FetchResult fetch(URI url, String etag, String lastModified, Predicate<URI> hopPolicy) throws FetchException {
+        return fetch(url, etag, lastModified, hopPolicy, Map.of());
+    }
+
+    /**
+     * As {@link #fetch(URI, String, String, Predicate)} with extra request headers that replace ours of the same
+     * name (the gov.kz API wants {@code Accept: application/json} and an {@code Accept-Language}).
+     */
+    public FetchResult fetch(URI url, String etag, String lastModified, Predicate<URI> hopPolicy,
+                             Map<String, String> extraHeaders) throws FetchException {
         Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(extraHeaders, "extraHeaders");
         long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
         Set<URI> visited = new HashSet<>();
         URI current = url;
@@ -79,7 +89,7 @@ public final class Fetcher {
             if (!visited.add(current)) {
                 throw new FetchException("redirect loop at " + current, 0, url, null, null);
             }
-            Exchange exchange = send(current, etag, lastModified, deadline);
+            Exchange exchange = send(current, etag, lastModified, deadline, extraHeaders);
             int status = exchange.response.statusCode();
             HttpHeaders headers = exchange.response.headers();
             if (isRedirect(status)) {
@@ -121,7 +131,8 @@ public final class Fetcher {
 
     private record Exchange(HttpResponse<Flow.Publisher<java.util.List<java.nio.ByteBuffer>>> response, BodyCollector body) {}
 
-    private Exchange send(URI uri, String etag, String lastModified, long deadline) throws FetchException {
+    private Exchange send(URI uri, String etag, String lastModified, long deadline, Map<String, String> extraHeaders)
+            throws FetchException {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
             throw new FetchException("no answer within the total timeout of " + human(settings.totalTimeout()), uri);
@@ -135,6 +146,7 @@ public final class Fetcher {
                 .header("Accept", "application/rss+xml, application/atom+xml, application/rdf+xml, "
                         + "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
                 .header("Accept-Encoding", "gzip");
+        extraHeaders.forEach(request::setHeader);
         if (etag != null && !etag.isBlank()) {
             request.header("If-None-Match", etag);
         }

@@ -117,6 +117,12 @@ public final class FeedStore {
                 + "AND next_poll_at <= ? ORDER BY next_poll_at, id", now.toEpochMilli()));
     }
 
+    /** Feeds of another kind (e.g. "govkz", issue 6) whose next poll time has come, most overdue first. */
+    public List<Feed> dueOfKind(String kind, Instant now) {
+        return db.read(c -> list(c, "SELECT " + COLUMNS + " FROM feeds WHERE removed_at IS NULL AND kind = ? "
+                + "AND next_poll_at <= ? ORDER BY next_poll_at, id", kind, now.toEpochMilli()));
+    }
+
     /** A 304: the feed is healthy and unchanged; validators refreshed if the server sent new ones. */
     public void markChecked(long feedId, int status, String etag, String lastModified, Instant now, Instant nextPoll) {
         update("UPDATE feeds SET last_status = ?, last_error = NULL, failures = 0, etag = ?, last_modified = ?, "

@@ -47,8 +47,8 @@ public final class ItemStore {
             try (PreparedStatement seen = c.prepareStatement("SELECT 1 FROM items WHERE (feed_id = ? AND guid = ?) "
                     + "OR canonical_url = ? OR content_hash = ? LIMIT 1");
                  PreparedStatement insert = c.prepareStatement("INSERT INTO items (feed_id, guid, link, canonical_url, "
-                         + "content_hash, lang, title, body, summary, published_at, fetched_at) "
-                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id");
+                         + "content_hash, lang, title, body, summary, published_at, fetched_at, story_key, ready) "
+                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id");
                  PreparedStatement topic = c.prepareStatement("INSERT INTO item_topics (item_id, topic_id, matched) "
                          + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
                 for (AnalyzedEntry e : entries) {
@@ -63,7 +63,8 @@ public final class ItemStore {
                     String lang = LANGS.contains(a.lang()) ? a.lang() : feed.lang();
                     String summary = a.summary() == null || a.summary().isBlank() ? null : a.summary();
                     FeedStore.bind(insert, feed.id(), e.guid(), e.link(), e.canonicalUrl(), hash, lang, e.title(),
-                            e.body(), summary, e.publishedAt().toEpochMilli(), fetchedAt.toEpochMilli());
+                            e.body(), summary, e.publishedAt().toEpochMilli(), fetchedAt.toEpochMilli(),
+                            e.storyKey(), e.ready() ? 1 : 0);
                     long id;
                     try (ResultSet rs = insert.executeQuery()) {
                         if (!rs.next()) {

@@ -84,4 +84,16 @@ class SettingsLoaderTest {
                 .hasMessageContaining("application.yml")
                 .hasMessageContaining("not a whole number");
     }
+    @Test
+    void fullTextSiteRulesAreReadAndABadSelectorStopsStartUp() throws IOException {
+        Files.writeString(Path.of(env.get("QAZDIGEST_CONFIG")),
+                "fullText:\n  sites:\n    Egemen.kz:\n      body: \".news-text .txt\"\n      drop: [\".read-also\"]\n");
+        assertThat(SettingsLoader.load(env).fullText().sites().get("egemen.kz"))
+                .isEqualTo(new Settings.SiteRule(".news-text .txt", java.util.List.of(".read-also")));
+        Files.writeString(Path.of(env.get("QAZDIGEST_CONFIG")),
+                "fullText:\n  sites:\n    egemen.kz:\n      body: \"div[[\"\n");
+        assertThatThrownBy(() -> SettingsLoader.load(env))
+                .hasMessageContaining("invalid value for fullText.sites.egemen.kz.body")
+                .hasMessageContaining("not a CSS selector");
+    }
 }
