@@ -97,9 +97,13 @@ class PollOnceCommandTest {
     }
 
     @Test
-    void theRealAnalyserIsNotWiredYetAndSaysSo() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PollOnceCommand.analyzer(null))
-                .isInstanceOf(StartupException.class).hasMessageContaining("PollOnceCommand.analyzer");
+    void theWiredAnalyserTagsTheSeedWithQatarAndSpain() throws IOException {
+        var settings = kz.qazdigest.config.SettingsLoader.load(Map.of("QAZDIGEST_FEEDS", opml().toString()));
+        String seed = Files.readString(Path.of("src/test/resources/articles/doha-forum.kk.txt"));
+        int newline = seed.indexOf('\n');
+        Analysis analysis = PollOnceCommand.analyzer(settings).analyze(seed.substring(0, newline), seed.substring(newline + 1));
+        assertThat(analysis.lang()).isEqualTo("kk");
+        assertThat(analysis.topics()).extracting(t -> t.topicId()).contains("qatar", "spain");
     }
 
     @Test
