@@ -1,0 +1,148 @@
+package kz.qazdigest.feed;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import kz.qazdigest.config.Settings;
+import kz.qazdigest.store.FeedStore;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quartz is the clock, the feeds table says what is due: a tick job (never two at once) every
+ * {@code feeds.tickInterval} polls the due feeds on a small bounded pool. Quartz runs on RAMJobStore, so
+ * nothing about schedules lives outside our tables.
+ */
+public final class PollScheduler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final FeedStore feeds;
+    private final FeedPoller poller;
+    private final Settings.Feeds settings;
+    private final Clock clock;
+    private final ExecutorService pool;
+    private final ReentrantLock round = new ReentrantLock(); // a tick and an admin's /poll never overlap
+    private Scheduler scheduler;
+
+    public PollScheduler(FeedStore feeds, FeedPoller poller, Settings.Feeds settings, Clock clock) {
+        this.feeds = Objects.requireNonNull(feeds, "feeds");
+        this.poller = Objects.requireNonNull(poller, "poller");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(settings.pollThreads(), r -> {
+            Thread t = new Thread(r, "feed-poll-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts ticking: the first tick runs at once. */
+    public synchronized void start() {
+        if (scheduler != null) {
+            throw new IllegalStateException("poll scheduler: already started");
+        }
+        try {
+            Properties p = new Properties();
+            // one scheduler per instance: Quartz keys schedulers by name in a JVM-wide repository
+            p.setProperty("org.quartz.scheduler.instanceName", "qazdigest-poll-" + INSTANCES.incrementAndGet());
+            p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+            p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+            p.setProperty("org.quartz.threadPool.threadCount", "1"); // the tick only; polling has its own pool
+            p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+            p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+            Scheduler s = new StdSchedulerFactory(p).getScheduler();
+            s.setJobFactory((bundle, sched) -> new TickJob(this));
+            s.scheduleJob(JobBuilder.newJob(TickJob.class).withIdentity("poll-due-feeds").build(),
+                    TriggerBuilder.newTrigger().withIdentity("poll-tick").startNow()
+                            .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                                    .withIntervalInMilliseconds(settings.tickInterval().toMillis())
+                                    .repeatForever()
+                                    .withMisfireHandlingInstructionNextWithRemainingCount()) // a slow tick skips, never piles up
+                            .build());
+            s.start();
+            scheduler = s;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("poll scheduler: cannot start Quartz: " + e.getMessage(), e);
+        }
+    }
+
+    /** One round: polls the feeds that are due now. What the Quartz tick runs; callable directly. */
+    public List<PollOutcome> tick() {
+        round.lock();
+        try {
+            return poller.pollAll(feeds.due(clock.instant()), pool);
+        } finally {
+            round.unlock();
+        }
+    }
+
+    /** An admin's /poll: every active RSS feed now, due or not. Waits for a running tick to finish first. */
+    public List<PollOutcome> pollAllNow() {
+        round.lock();
+        try {
+            return poller.pollAll(feeds.active().stream().filter(f -> f.kind().equals("rss")).toList(), pool);
+        } finally {
+            round.unlock();
+        }
+    }
+
+    /** Stops ticking, waits for a running tick, then stops the pool. */
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) {
+            try {
+                scheduler.shutdown(true);
+            } catch (SchedulerException e) {
+                log.warn("poll scheduler: Quartz shutdown failed: {}", e.getMessage());
+            }
+            scheduler = null;
+        }
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @DisallowConcurrentExecution
+    static final class TickJob implements Job {
+        private final PollScheduler owner;
+
+        TickJob(PollScheduler owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            try {
+                List<PollOutcome> outcomes = owner.tick();
+                if (!outcomes.isEmpty()) {
+                    log.debug("tick polled={} failed={}", outcomes.size(), outcomes.stream().filter(o -> !o.ok()).count());
+                }
+            } catch (RuntimeException e) { // e.g. the database closed under us; the next tick tries again
+                log.warn("poll scheduler: tick failed: {}", e.getMessage());
+            }
+        }
+    }
+}
