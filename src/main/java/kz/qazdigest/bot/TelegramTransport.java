@@ -115,7 +115,7 @@ public final class TelegramTransport implements AutoCloseable {
                 .build();
     }
 
-    private void consume(List<Update> updates) {
+    void consume(List<Update> updates) {
         List<Update> batch = List.copyOf(updates);
         handler.execute(() -> batch.forEach(this::handle));
     }

@@ -56,10 +56,13 @@ final class UpdateOffsets {
         }
     }
 
-    /** Waits (at most {@code max}) until every update up to {@code lastReceived} is handled. */
+    /**
+     * Waits (at most {@code max}) until every update up to {@code lastReceived} is handled; the poller's
+     * {@code lastReceived} is 0 before its first update.
+     */
     synchronized void awaitHandled(long lastReceived, Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
-        while (next <= lastReceived) {
+        while (lastReceived > 0 && next <= lastReceived) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return;

@@ -13,14 +13,14 @@ import kz.qazdigest.delivery.OutgoingMessage;
 import kz.qazdigest.digest.DigestTrigger;
 
 /** In-test stand-ins for the capabilities other helpers build, recording what the bot asked of them. */
-final class TestCapabilities {
+public final class TestCapabilities {
     private TestCapabilities() {
     }
 
     /** Feeds: a fixed list; pollAll can be made to hang until released. */
-    static final class Feeds implements FeedAdmin {
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        volatile CountDownLatch pollGate = new CountDownLatch(0);
+    public static final class Feeds implements FeedAdmin {
+        public final List<String> calls = new CopyOnWriteArrayList<>();
+        public volatile CountDownLatch pollGate = new CountDownLatch(0);
         final CountDownLatch pollEntered = new CountDownLatch(1);
 
         @Override
@@ -59,9 +59,9 @@ final class TestCapabilities {
         }
     }
 
-    static final class Digests implements DigestTrigger {
-        final List<Long> chats = new CopyOnWriteArrayList<>();
-        final AtomicInteger items = new AtomicInteger();
+    public static final class Digests implements DigestTrigger {
+        public final List<Long> chats = new CopyOnWriteArrayList<>();
+        public final AtomicInteger items = new AtomicInteger();
 
         @Override
         public int sendNow(long chatId) {
@@ -70,7 +70,7 @@ final class TestCapabilities {
         }
     }
 
-    static final class Broadcasts implements Broadcaster {
+    public static final class Broadcasts implements Broadcaster {
         record Call(long adminChatId, String text, List<OutgoingMessage.TextEntity> entities) {}
 
         final List<Call> calls = new CopyOnWriteArrayList<>();

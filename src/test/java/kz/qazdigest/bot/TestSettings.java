@@ -10,11 +10,11 @@ import java.util.Set;
 import kz.qazdigest.config.Settings;
 
 /** Settings for bot tests, built directly (no files needed). */
-final class TestSettings {
+public final class TestSettings {
     private TestSettings() {
     }
 
-    static Settings of(Path db, URI apiUrl, Set<Long> admins, boolean allowPrivateFeeds) {
+    public static Settings of(Path db, URI apiUrl, Set<Long> admins, boolean allowPrivateFeeds) {
         return new Settings(
                 new Settings.Telegram(Optional.of("123456:TEST-token"), apiUrl, admins),
                 db,

@@ -9,8 +9,8 @@ import kz.qazdigest.topic.TopicCatalog;
 import kz.qazdigest.topic.TopicInfo;
 
 /** A hand-written catalog until the real taxonomy lands: four categories, two keyboard pages. */
-final class TestTopics implements TopicCatalog {
-    static final List<TopicInfo> TOPICS = List.of(
+public final class TestTopics implements TopicCatalog {
+    public static final List<TopicInfo> TOPICS = List.of(
             topic("qatar", "country", "Қатар", "Катар", "Qatar"),
             topic("spain", "country", "Испания", "Испания", "Spain"),
             topic("china", "country", "Қытай", "Китай", "China"),
