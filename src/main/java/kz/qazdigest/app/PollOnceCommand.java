@@ -25,6 +25,7 @@ import kz.qazdigest.store.Item;
 import kz.qazdigest.store.ItemStore;
 import kz.qazdigest.store.StoreException;
 import kz.qazdigest.text.ArticleAnalyzer;
+import kz.qazdigest.text.TextAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,12 +53,9 @@ final class PollOnceCommand implements Callable<Integer> {
         this.out = out;
     }
 
-    /**
-     * The text analyser (language, topics, summary). Wiring point for the text capability: the lead
-     * replaces this body with the real analyser built from {@code settings.text()}.
-     */
+    /** The text analyser (language, topics, summary) from config/topics.yml. */
     static ArticleAnalyzer analyzer(Settings settings) {
-        throw new StartupException("poll-once: no text analyser is wired in yet (PollOnceCommand.analyzer)");
+        return TextAnalyzer.load(settings.text());
     }
 
     @Override
