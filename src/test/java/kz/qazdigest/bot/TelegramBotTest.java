@@ -181,8 +181,10 @@ class TelegramBotTest {
     void theTopicKeyboardTogglesAndTurnsPagesByEditingInPlace() {
         long user = 300;
         say(user, "/topics", "en");
-        GatewayQueue.Queued sent = queue.queued.stream().filter(q -> q.chatId() == user && !q.message().keyboard().isEmpty())
-                .reduce((a, b) -> b).orElseThrow();
+        // the fake records the call before the gateway returns; wait for the queue to note the message id too
+        GatewayQueue.Queued sent = await().atMost(WAIT).until(() -> queue.queued.stream()
+                .filter(q -> q.chatId() == user && !q.message().keyboard().isEmpty()).reduce((a, b) -> b),
+                java.util.Optional::isPresent).orElseThrow();
         List<String> data = new ArrayList<>();
         sent.message().keyboard().forEach(row -> row.forEach(b -> data.add(b.callbackData())));
         assertThat(data).contains("tt:0:qatar", "tp:1").allSatisfy(d -> assertThat(d.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(64));
