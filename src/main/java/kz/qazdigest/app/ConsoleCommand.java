@@ -1,13 +1,101 @@
 package kz.qazdigest.app;
 
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import kz.qazdigest.bot.BotModule;
+import kz.qazdigest.bot.BroadcastReport;
+import kz.qazdigest.bot.FeedCapabilityAdmin;
+import kz.qazdigest.bot.SqlStats;
+import kz.qazdigest.config.Settings;
+import kz.qazdigest.config.SettingsLoader;
+import kz.qazdigest.console.ConsoleGateway;
+import kz.qazdigest.console.ConsoleTransport;
+import kz.qazdigest.feed.FeedParser;
+import kz.qazdigest.feed.FeedPoller;
+import kz.qazdigest.feed.Fetcher;
+import kz.qazdigest.feed.PollScheduler;
+import kz.qazdigest.feed.SampleFeedServer;
+import kz.qazdigest.i18n.Messages;
+import kz.qazdigest.store.Database;
+import kz.qazdigest.store.FeedStore;
+import kz.qazdigest.store.ItemStore;
+import kz.qazdigest.store.StoreException;
+import kz.qazdigest.store.SubscriberStore;
+import kz.qazdigest.text.TextAnalyzer;
+import kz.qazdigest.topic.Taxonomy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+/**
+ * {@code console}: the same bot in the terminal, offline: the bundled sample feeds served from 127.0.0.1
+ * and polled at start, a local SQLite file, the console user as admin. Exits 0 at the end of input once
+ * every reply is out.
+ */
 @Command(name = "console", description = "the bot in the terminal, offline, on the bundled sample feeds")
 final class ConsoleCommand implements Callable<Integer> {
+    static final Path DEFAULT_DB = Path.of("data/console.db");
+
+    @Option(names = "--lang", description = "the console user's language: kk, ru or en (default: en)")
+    String lang = "en";
+
+    private final Map<String, String> env;
+    private final InputStream in;
+    private final PrintStream out;
+
+    ConsoleCommand() {
+        this(System.getenv(), System.in, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    }
+
+    ConsoleCommand(Map<String, String> env, InputStream in, PrintStream out) {
+        this.env = env;
+        this.in = in;
+        this.out = out;
+    }
+
     @Override
-    public Integer call() {
-        System.err.println("qazdigest: 'console' is not built yet");
-        return 3;
+    public Integer call() throws Exception {
+        Settings settings = SettingsLoader.load(env);
+        Path dbFile = env.containsKey("QAZDIGEST_DB") ? settings.db() : DEFAULT_DB; // never the bot's own database
+        Clock clock = Clock.systemUTC();
+        try (SampleFeedServer samples = SampleFeedServer.start(clock); Database db = open(dbFile)) {
+            Taxonomy topics = Taxonomy.load(settings.text().topics());
+            SubscriberStore subscribers = new SubscriberStore(db, settings.digest(), clock);
+            ConsoleGateway gateway = new ConsoleGateway(out);
+            BotWiring.Delivery delivery = BotWiring.delivery(settings, db, gateway, topics,
+                    new BroadcastReport(subscribers, new Messages("bot")), clock);
+            FeedStore feeds = new FeedStore(db, clock);
+            feeds.importOutlines(samples.outlines());
+            Fetcher fetcher = new Fetcher(settings.fetch());
+            FeedPoller poller = new FeedPoller(fetcher, new FeedParser(), TextAnalyzer.load(settings.text()), feeds,
+                    new ItemStore(db, clock), settings.feeds(), clock, delivery.instantDigests());
+            try (PollScheduler scheduler = new PollScheduler(feeds, poller, settings.feeds(), clock);
+                 AutoCloseable deliveryLifecycle = delivery.lifecycle()) {
+                scheduler.pollAllNow(); // the sample items are in before the first command
+                BotModule module = new BotModule(new BotModule.Dependencies(settings, clock, subscribers, delivery.queue(),
+                        topics, delivery.digests(), delivery.broadcaster(),
+                        new FeedCapabilityAdmin(db, feeds, fetcher, new FeedParser(), poller, scheduler, true, clock),
+                        new SqlStats(db, subscribers, clock, settings.digest().defaultTimeZone()),
+                        ConsoleTransport.callbackAnswers(gateway),
+                        id -> id == ConsoleTransport.CONSOLE_USER || settings.telegram().isAdmin(id)));
+                try (module) {
+                    return new ConsoleTransport(module.dispatcher(), gateway,
+                            () -> module.awaitIdle(Duration.ofMinutes(2)), Messages.supportedLanguage(lang)).run(in);
+                }
+            }
+        }
+    }
+
+    private static Database open(Path file) {
+        try {
+            return Database.open(file);
+        } catch (StoreException e) {
+            throw new StartupException(e.getMessage());
+        }
     }
 }
