@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,17 @@ public final class PollScheduler implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService pool;
     private final ReentrantLock round = new ReentrantLock(); // a tick and an admin's /poll never overlap
+    private final List<OtherSource> otherSources = new CopyOnWriteArrayList<>();
     private Scheduler scheduler;
+
+    /** Another kind of source polled in the same rounds as the RSS feeds (the gov.kz listing). */
+    public interface OtherSource {
+        /** Polls what is due; records failures itself and never throws. */
+        void pollDue();
+
+        /** Polls everything now (an admin's /poll). */
+        void pollAll();
+    }
 
     public PollScheduler(FeedStore feeds, FeedPoller poller, Settings.Feeds settings, Clock clock) {
         this.feeds = Objects.requireNonNull(feeds, "feeds");
@@ -87,7 +98,9 @@ public final class PollScheduler implements AutoCloseable {
     public List<PollOutcome> tick() {
         round.lock();
         try {
-            return poller.pollAll(feeds.due(clock.instant()), pool);
+            List<PollOutcome> outcomes = poller.pollAll(feeds.due(clock.instant()), pool);
+            otherSources.forEach(source -> runSafely(source::pollDue));
+            return outcomes;
         } finally {
             round.unlock();
         }
@@ -97,9 +110,24 @@ public final class PollScheduler implements AutoCloseable {
     public List<PollOutcome> pollAllNow() {
         round.lock();
         try {
-            return poller.pollAll(feeds.active().stream().filter(f -> f.kind().equals("rss")).toList(), pool);
+            List<PollOutcome> outcomes = poller.pollAll(feeds.active().stream().filter(f -> f.kind().equals("rss")).toList(), pool);
+            otherSources.forEach(source -> runSafely(source::pollAll));
+            return outcomes;
         } finally {
             round.unlock();
+        }
+    }
+
+    /** Adds a source of another kind to every round (tick and /poll). */
+    public void alsoPoll(OtherSource source) {
+        otherSources.add(Objects.requireNonNull(source, "source"));
+    }
+
+    private static void runSafely(Runnable source) {
+        try {
+            source.run();
+        } catch (RuntimeException e) { // one source's fault must not stop the rounds of the others
+            log.warn("poll scheduler: another source failed: {}", e.toString());
         }
     }
 

@@ -44,6 +44,8 @@ public final class GovKzPoller {
         }
     }
 
+    public static final String KIND = "govkz";
+
     private final Fetcher fetcher;
     private final ArticleAnalyzer analyzer;
     private final FeedStore feeds;
@@ -65,7 +67,12 @@ public final class GovKzPoller {
 
     /** Polls every gov.kz listing that is due. */
     public List<Outcome> pollDue() {
-        return feeds.dueOfKind("govkz", clock.instant()).stream().map(this::poll).toList();
+        return feeds.dueOfKind(KIND, clock.instant()).stream().map(this::poll).toList();
+    }
+
+    /** Polls every gov.kz listing now, due or not (an admin's /poll). */
+    public List<Outcome> pollAll() {
+        return feeds.active().stream().filter(f -> KIND.equals(f.kind())).map(this::poll).toList();
     }
 
     /** Polls one listing; never throws: failures are recorded on the feed. */
