@@ -70,12 +70,12 @@ public final class BroadcastService implements Broadcaster, Sender.SettleListene
 
     @Override
     public void broadcastProgressed(Connection c, long broadcastId) throws SQLException {
+        // called for every settled row: an index probe for one unsettled row, not a count of all of them
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM outbox WHERE broadcast_id = ? AND state IN ('pending', 'in_flight')")) {
+                "SELECT 1 FROM outbox WHERE broadcast_id = ? AND state IN ('pending', 'in_flight') LIMIT 1")) {
             ps.setLong(1, broadcastId);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getInt(1) > 0) {
+                if (rs.next()) {
                     return;
                 }
             }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import kz.qazdigest.config.Settings;
 import kz.qazdigest.store.Database;
@@ -103,7 +104,7 @@ public final class Sender implements AutoCloseable {
         this.maxAttempts = limits.maxAttempts();
         this.chatIntervalNanos = Math.round(1_000_000_000d / limits.perChatPerSecond());
         this.groupIntervalNanos = Math.max(chatIntervalNanos, Math.round(60_000_000_000d / limits.groupPerMinute()));
-        this.global = new Pacer(limits.globalPerSecond(), 1);
+        this.global = Pacer.forRate(limits.globalPerSecond());
         queue.onEnqueue(this::wake);
     }
 
@@ -311,6 +312,13 @@ public final class Sender implements AutoCloseable {
         if (!db.write(c -> OutboxStore.markInFlight(c, row.id(), row.chatId()))) {
             return; // dropped or moved meanwhile
         }
+        // the commit may have waited for the write lock: count the send when it really leaves, or the limiter
+        // would believe it went earlier and let the next one follow too closely
+        long delay = global.delay(System.nanoTime());
+        if (delay > 0) {
+            LockSupport.parkNanos(delay);
+        }
+        now = System.nanoTime();
         global.take(now);
         Long previous = lastDispatch.put(row.chatId(), now);
         chatFreeAt.put(row.chatId(), now + (row.chatId() < 0 ? groupIntervalNanos : chatIntervalNanos));
