@@ -14,17 +14,12 @@ import kz.qazdigest.config.Settings;
 import kz.qazdigest.config.SettingsLoader;
 import kz.qazdigest.delivery.TelegramGateway;
 import kz.qazdigest.feed.FeedParser;
-import kz.qazdigest.feed.FeedPoller;
-import kz.qazdigest.feed.Fetcher;
-import kz.qazdigest.feed.PollScheduler;
 import kz.qazdigest.i18n.Messages;
 import kz.qazdigest.store.Database;
-import kz.qazdigest.store.FeedStore;
-import kz.qazdigest.store.ItemStore;
 import kz.qazdigest.store.StoreException;
 import kz.qazdigest.store.SubscriberStore;
 import kz.qazdigest.text.TextAnalyzer;
-import kz.qazdigest.topic.Taxonomy;
+import kz.qazdigest.topic.TaxonomyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -36,13 +31,16 @@ final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
     private final Map<String, String> env;
+    private final CountDownLatch stop;
 
     RunCommand() {
-        this(System.getenv());
+        this(System.getenv(), null);
     }
 
-    RunCommand(Map<String, String> env) {
+    /** @param stop when given, counting it down stops the bot as SIGTERM would (tests) */
+    RunCommand(Map<String, String> env, CountDownLatch stop) {
         this.env = env;
+        this.stop = stop;
     }
 
     @Override
@@ -52,39 +50,43 @@ final class RunCommand implements Callable<Integer> {
                 "run: TELEGRAM_BOT_TOKEN is not set; set it to the token @BotFather gave your bot "
                         + "(or try the bot offline with 'console')"));
         Clock clock = Clock.systemUTC();
+        TextAnalyzer analyzer = analyzer(settings);
         Database db = open(settings);
         try {
             TelegramClient client = TelegramGateway.client(token, settings.telegram().apiUrl(), Duration.ofSeconds(30));
-            Taxonomy topics = Taxonomy.load(settings.text().topics());
             SubscriberStore subscribers = new SubscriberStore(db, settings.digest(), clock);
-            BotWiring.Delivery delivery = BotWiring.delivery(settings, db, new TelegramGateway(client), topics,
+            BotWiring.Delivery delivery = BotWiring.delivery(settings, db, new TelegramGateway(client), analyzer.taxonomy(),
                     new BroadcastReport(subscribers, new Messages("bot")), clock);
-            FeedStore feeds = new FeedStore(db, clock);
-            feeds.importOpml(settings.feeds().opml());
-            Fetcher fetcher = new Fetcher(settings.fetch());
-            FeedPoller poller = new FeedPoller(fetcher, new FeedParser(), TextAnalyzer.load(settings.text()), feeds,
-                    new ItemStore(db, clock), settings.feeds(), clock, delivery.instantDigests());
-            PollScheduler scheduler = new PollScheduler(feeds, poller, settings.feeds(), clock);
-            BotModule module = new BotModule(new BotModule.Dependencies(settings, clock, subscribers, delivery.queue(), topics,
-                    delivery.digests(), delivery.broadcaster(),
-                    new FeedCapabilityAdmin(db, feeds, fetcher, new FeedParser(), poller, scheduler,
-                            settings.feeds().allowPrivateFeeds(), clock),
+            Ingestion ingestion = new Ingestion(settings, db, analyzer, clock, delivery.instantDigests());
+            ingestion.feeds.importOpml(settings.feeds().opml());
+            BotModule module = new BotModule(new BotModule.Dependencies(settings, clock, subscribers, delivery.queue(),
+                    analyzer.taxonomy(), delivery.digests(), delivery.broadcaster(),
+                    new FeedCapabilityAdmin(db, ingestion.feeds, ingestion.fetcher, new FeedParser(), ingestion.poller,
+                            ingestion.scheduler, settings.feeds().allowPrivateFeeds(), clock),
                     new SqlStats(db, subscribers, clock, settings.digest().defaultTimeZone()),
                     TelegramTransport.callbackAnswers(client), settings.telegram()::isAdmin));
             TelegramTransport transport = new TelegramTransport(token, settings.telegram().apiUrl(), client, db,
                     module.dispatcher(), module.messages(), settings.telegram().adminIds());
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Runnable shutdown = () -> {
                 log.info("run: stopping");
                 transport.close();      // no new updates
-                scheduler.close();      // Quartz lets a running poll finish
+                ingestion.close();      // Quartz lets a running poll finish
                 module.close();         // background commands finish
-                closeQuietly(delivery.lifecycle());
+                delivery.close();       // the message in flight is settled
                 db.close();
                 stopped.countDown();
-            }, "qazdigest-shutdown"));
+            };
+            Thread hook = new Thread(shutdown, "qazdigest-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
             transport.start();
-            scheduler.start();
+            ingestion.start();
+            log.info("run: qazdigest is up (api {}, db {})", settings.telegram().apiUrl(), settings.db());
+            if (stop != null) {
+                stop.await();
+                Runtime.getRuntime().removeShutdownHook(hook);
+                shutdown.run();
+            }
             stopped.await();
             return 0;
         } catch (IllegalStateException e) {
@@ -96,19 +98,19 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static Database open(Settings settings) {
+    static TextAnalyzer analyzer(Settings settings) {
         try {
-            return Database.open(settings.db());
-        } catch (StoreException e) {
+            return TextAnalyzer.load(settings.text());
+        } catch (TaxonomyException e) {
             throw new StartupException(e.getMessage());
         }
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
+    static Database open(Settings settings) {
         try {
-            closeable.close();
-        } catch (Exception e) {
-            log.warn("run: closing {} failed: {}", closeable, e.getMessage());
+            return Database.open(settings.db());
+        } catch (StoreException e) {
+            throw new StartupException(e.getMessage());
         }
     }
 }
