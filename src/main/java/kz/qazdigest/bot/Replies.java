@@ -14,15 +14,17 @@ import kz.qazdigest.delivery.OutgoingMessage.TextEntity;
 /**
  * Everything the bot answers goes through here into the message queue's REPLY lane (so the paced sender
  * keeps a flood of commands within Telegram's limits), cut to Telegram's 4096 UTF-16 units.
- * Hints for unknown commands and free text are coalesced: at most one per chat per {@link #HINT_EVERY}.
+ * Hints for unknown commands and free text are rationed: at most {@link #HINTS_PER_WINDOW} per chat per
+ * {@link #HINT_WINDOW}, so a person who mistypes twice is answered twice, and a flood earns a few hints, not 50.
  */
 final class Replies {
     static final int MAX_CHARS = 4096;
-    static final Duration HINT_EVERY = Duration.ofSeconds(30);
+    static final Duration HINT_WINDOW = Duration.ofSeconds(30);
+    static final int HINTS_PER_WINDOW = 3;
 
     private final MessageQueue queue;
     private final Clock clock;
-    private final Map<Long, Long> lastHint = new ConcurrentHashMap<>();
+    private final Map<Long, long[]> recentHints = new ConcurrentHashMap<>(); // per chat: send times, oldest first
 
     Replies(MessageQueue queue, Clock clock) {
         this.queue = queue;
@@ -33,16 +35,25 @@ final class Replies {
         queue.enqueue(chatId, fit(message), Lane.REPLY);
     }
 
-    /** Sends a hint unless this chat got one moments ago (50 unknown commands a second earn one hint). */
+    /** Sends a hint unless this chat already had its ration of hints in the window. */
     boolean hint(long chatId, OutgoingMessage message) {
         long now = clock.millis();
-        Long before = lastHint.get(chatId);
-        if (before != null && now - before < HINT_EVERY.toMillis()) {
-            return false;
+        boolean[] allowed = {false};
+        recentHints.compute(chatId, (id, times) -> {
+            long[] ring = times == null ? new long[HINTS_PER_WINDOW] : times;
+            long oldest = ring[0]; // ring is kept sorted: the oldest of the last HINTS_PER_WINDOW hints
+            if (times != null && oldest != 0 && now - oldest < HINT_WINDOW.toMillis()) {
+                return ring;
+            }
+            System.arraycopy(ring, 1, ring, 0, ring.length - 1);
+            ring[ring.length - 1] = now;
+            allowed[0] = true;
+            return ring;
+        });
+        if (allowed[0]) {
+            send(chatId, message);
         }
-        lastHint.put(chatId, now);
-        send(chatId, message);
-        return true;
+        return allowed[0];
     }
 
     /** Cuts an over-long text (never inside a surrogate pair) and drops the entities past the cut. */
