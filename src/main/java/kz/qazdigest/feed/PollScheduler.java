@@ -3,7 +3,6 @@ package kz.qazdigest.feed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,16 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import kz.qazdigest.config.Settings;
+import kz.qazdigest.schedule.QuartzTick;
 import kz.qazdigest.store.FeedStore;
-import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
-import org.quartz.JobBuilder;
-import org.quartz.JobExecutionContext;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.TriggerBuilder;
-import org.quartz.impl.StdSchedulerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PollScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final FeedStore feeds;
     private final FeedPoller poller;
@@ -40,7 +30,7 @@ public final class PollScheduler implements AutoCloseable {
     private final ExecutorService pool;
     private final ReentrantLock round = new ReentrantLock(); // a tick and an admin's /poll never overlap
     private final List<OtherSource> otherSources = new CopyOnWriteArrayList<>();
-    private Scheduler scheduler;
+    private QuartzTick tick;
 
     /** Another kind of source polled in the same rounds as the RSS feeds (the gov.kz listing). */
     public interface OtherSource {
@@ -66,32 +56,15 @@ public final class PollScheduler implements AutoCloseable {
 
     /** Starts ticking: the first tick runs at once. */
     public synchronized void start() {
-        if (scheduler != null) {
+        if (tick != null) {
             throw new IllegalStateException("poll scheduler: already started");
         }
-        try {
-            Properties p = new Properties();
-            // one scheduler per instance: Quartz keys schedulers by name in a JVM-wide repository
-            p.setProperty("org.quartz.scheduler.instanceName", "qazdigest-poll-" + INSTANCES.incrementAndGet());
-            p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-            p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
-            p.setProperty("org.quartz.threadPool.threadCount", "1"); // the tick only; polling has its own pool
-            p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
-            p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-            Scheduler s = new StdSchedulerFactory(p).getScheduler();
-            s.setJobFactory((bundle, sched) -> new TickJob(this));
-            s.scheduleJob(JobBuilder.newJob(TickJob.class).withIdentity("poll-due-feeds").build(),
-                    TriggerBuilder.newTrigger().withIdentity("poll-tick").startNow()
-                            .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                                    .withIntervalInMilliseconds(settings.tickInterval().toMillis())
-                                    .repeatForever()
-                                    .withMisfireHandlingInstructionNextWithRemainingCount()) // a slow tick skips, never piles up
-                            .build());
-            s.start();
-            scheduler = s;
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("poll scheduler: cannot start Quartz: " + e.getMessage(), e);
-        }
+        tick = QuartzTick.start("poll-due-feeds", settings.tickInterval(), () -> {
+            List<PollOutcome> outcomes = tick();
+            if (!outcomes.isEmpty()) {
+                log.debug("tick polled={} failed={}", outcomes.size(), outcomes.stream().filter(o -> !o.ok()).count());
+            }
+        });
     }
 
     /** One round: polls the feeds that are due now. What the Quartz tick runs; callable directly. */
@@ -134,13 +107,9 @@ public final class PollScheduler implements AutoCloseable {
     /** Stops ticking, waits for a running tick, then stops the pool. */
     @Override
     public synchronized void close() {
-        if (scheduler != null) {
-            try {
-                scheduler.shutdown(true);
-            } catch (SchedulerException e) {
-                log.warn("poll scheduler: Quartz shutdown failed: {}", e.getMessage());
-            }
-            scheduler = null;
+        if (tick != null) {
+            tick.close();
+            tick = null;
         }
         pool.shutdown();
         try {
@@ -150,27 +119,6 @@ public final class PollScheduler implements AutoCloseable {
         } catch (InterruptedException e) {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    @DisallowConcurrentExecution
-    static final class TickJob implements Job {
-        private final PollScheduler owner;
-
-        TickJob(PollScheduler owner) {
-            this.owner = owner;
-        }
-
-        @Override
-        public void execute(JobExecutionContext context) {
-            try {
-                List<PollOutcome> outcomes = owner.tick();
-                if (!outcomes.isEmpty()) {
-                    log.debug("tick polled={} failed={}", outcomes.size(), outcomes.stream().filter(o -> !o.ok()).count());
-                }
-            } catch (RuntimeException e) { // e.g. the database closed under us; the next tick tries again
-                log.warn("poll scheduler: tick failed: {}", e.getMessage());
-            }
         }
     }
 }
