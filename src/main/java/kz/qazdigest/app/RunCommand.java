@@ -2,6 +2,8 @@ package kz.qazdigest.app;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -51,13 +53,18 @@ final class RunCommand implements Callable<Integer> {
                         + "(or try the bot offline with 'console')"));
         Clock clock = Clock.systemUTC();
         TextAnalyzer analyzer = analyzer(settings);
+        // everything started is closed in reverse order, on SIGTERM or when start-up fails half way
+        Deque<AutoCloseable> started = new ArrayDeque<>();
         Database db = open(settings);
+        started.push(db);
         try {
             TelegramClient client = TelegramGateway.client(token, settings.telegram().apiUrl(), Duration.ofSeconds(30));
             SubscriberStore subscribers = new SubscriberStore(db, settings.digest(), clock);
             BotWiring.Delivery delivery = BotWiring.delivery(settings, db, new TelegramGateway(client), analyzer.taxonomy(),
                     new BroadcastReport(subscribers, new Messages("bot")), clock);
+            started.push(delivery);          // the message in flight is settled
             Ingestion ingestion = new Ingestion(settings, db, analyzer, clock, delivery.instantDigests());
+            started.push(ingestion);         // Quartz lets a running poll finish
             ingestion.feeds.importOpml(settings.feeds().opml());
             BotModule module = new BotModule(new BotModule.Dependencies(settings, clock, subscribers, delivery.queue(),
                     analyzer.taxonomy(), delivery.digests(), delivery.broadcaster(),
@@ -65,36 +72,42 @@ final class RunCommand implements Callable<Integer> {
                             ingestion.scheduler, settings.feeds().allowPrivateFeeds(), clock),
                     new SqlStats(db, subscribers, clock, settings.digest().defaultTimeZone()),
                     TelegramTransport.callbackAnswers(client), settings.telegram()::isAdmin));
+            started.push(module);            // background commands finish
             TelegramTransport transport = new TelegramTransport(token, settings.telegram().apiUrl(), client, db,
                     module.dispatcher(), module.messages(), settings.telegram().adminIds());
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runnable shutdown = () -> {
-                log.info("run: stopping");
-                transport.close();      // no new updates
-                ingestion.close();      // Quartz lets a running poll finish
-                module.close();         // background commands finish
-                delivery.close();       // the message in flight is settled
-                db.close();
-                stopped.countDown();
-            };
-            Thread hook = new Thread(shutdown, "qazdigest-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
+            started.push(transport);         // no new updates: closed first
             transport.start();
             ingestion.start();
-            log.info("run: qazdigest is up (api {}, db {})", settings.telegram().apiUrl(), settings.db());
-            if (stop != null) {
-                stop.await();
-                Runtime.getRuntime().removeShutdownHook(hook);
-                shutdown.run();
-            }
-            stopped.await();
-            return 0;
-        } catch (IllegalStateException e) {
-            db.close();
-            throw new StartupException(e.getMessage());
         } catch (RuntimeException e) {
-            db.close();
-            throw e;
+            closeAll(started);
+            throw e instanceof IllegalStateException ? new StartupException(e.getMessage()) : e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runnable shutdown = () -> {
+            log.info("run: stopping");
+            closeAll(started);
+            stopped.countDown();
+        };
+        Thread hook = new Thread(shutdown, "qazdigest-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        log.info("run: qazdigest is up (api {}, db {})", settings.telegram().apiUrl(), settings.db());
+        if (stop != null) {
+            stop.await();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            shutdown.run();
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private static void closeAll(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                log.warn("run: closing {} failed: {}", next.getClass().getSimpleName(), e.toString());
+            }
         }
     }
 
