@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,6 +16,8 @@ import java.util.function.Function;
 import kz.qazdigest.config.Settings;
 import kz.qazdigest.config.SettingsLoader;
 import kz.qazdigest.feed.FeedParser;
+import kz.qazdigest.fulltext.TeaserGate;
+import kz.qazdigest.govkz.GovKzPoller;
 import kz.qazdigest.feed.FeedPoller;
 import kz.qazdigest.feed.Fetcher;
 import kz.qazdigest.feed.PollOutcome;
@@ -78,14 +82,25 @@ final class PollOnceCommand implements Callable<Integer> {
                 throw new StartupException(e.getMessage());
             }
             List<Feed> all = feeds.active().stream().filter(f -> f.kind().equals("rss")).toList();
-            FeedPoller poller = new FeedPoller(new Fetcher(settings.fetch()), new FeedParser(), analyzer, feeds, items,
-                    settings.feeds(), clock, fresh -> { });
+            Fetcher fetcher = new Fetcher(settings.fetch());
+            // teaser items are held for the full-text job of 'run', exactly as when the bot polls them itself
+            FeedPoller poller = new FeedPoller(fetcher, new FeedParser(), analyzer, feeds, items,
+                    settings.feeds(), clock, fresh -> { }).withFullTextGate(new TeaserGate(settings.fullText().teaserChars()));
             ExecutorService pool = Executors.newFixedThreadPool(settings.feeds().pollThreads());
-            List<PollOutcome> outcomes;
+            List<PollOutcome> outcomes = new ArrayList<>();
             try {
-                outcomes = poller.pollAll(all, pool);
+                outcomes.addAll(poller.pollAll(all, pool));
             } finally {
                 pool.shutdownNow();
+            }
+            GovKzPoller govKz = new GovKzPoller(fetcher, analyzer, feeds, items, settings.feeds(), clock, fresh -> { });
+            for (Feed listing : feeds.active().stream().filter(f -> f.kind().equals(GovKzPoller.KIND)).toList()) {
+                long started = System.nanoTime();
+                GovKzPoller.Outcome o = govKz.poll(listing);
+                int status = feeds.byId(listing.id()).map(f -> f.lastStatus() == null ? 0 : f.lastStatus()).orElse(0);
+                outcomes.add(new PollOutcome(listing, o.ok() ? PollOutcome.Result.UPDATED : PollOutcome.Result.FAILED,
+                        status, o.newItems().size(), o.newItems(), o.error(),
+                        Duration.ofNanos(System.nanoTime() - started), null));
             }
             print(outcomes);
             return outcomes.stream().anyMatch(PollOutcome::ok) ? 0 : 1;
