@@ -69,13 +69,36 @@ final class Boilerplate {
         String prefix = paragraph.substring(0, dash).strip();
         String lower = prefix.toLowerCase(Locale.ROOT);
         boolean agency = AGENCIES.stream().anyMatch(lower::contains);
-        String firstWord = prefix.split("[\\s,.]+", 2)[0];
-        boolean capsPlace = firstWord.length() >= 4 && firstWord.chars().allMatch(Character::isUpperCase);
+        // the place in capitals, possibly two or three words ("NEW YORK", "ABU DHABI", "НЬЮ-ЙОРК")
+        String[] words = prefix.split("[\\s,.]+");
+        int capsWords = 0;
+        int capsLetters = 0;
+        while (capsWords < words.length && capsWords < 3 && isCapsWord(words[capsWords])) {
+            capsLetters += words[capsWords].replace("-", "").length();
+            capsWords++;
+        }
+        boolean capsPlace = capsWords > 0 && capsLetters >= 4;
         boolean dated = prefix.chars().anyMatch(Character::isDigit);
-        boolean shortPrefix = prefix.split("\\s+").length <= 6;
-        if (agency && shortPrefix || capsPlace && (dated || prefix.equals(firstWord))) {
+        boolean shortPrefix = words.length <= 6;
+        if (agency && shortPrefix || capsPlace && (dated || capsWords == words.length)) {
             return paragraph.substring(dash + dashLength).strip();
         }
         return paragraph;
+    }
+
+    private static boolean isCapsWord(String word) {
+        boolean letters = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLetter(c)) {
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+                letters = true;
+            } else if (c != '-') {
+                return false;
+            }
+        }
+        return letters;
     }
 }

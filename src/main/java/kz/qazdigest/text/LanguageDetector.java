@@ -33,6 +33,8 @@ public final class LanguageDetector {
             "at", "as", "that", "this", "from", "be", "has", "have", "will", "its", "it", "said", "between",
             "minister", "president", "foreign", "talks", "meets", "visit", "and", "about", "over", "into");
 
+    /** English endings: decide short headline-case titles that have no function word ("OSCE Observers Assess..."). */
+    private static final String[] EN_ENDINGS = {"tion", "tions", "ment", "ments", "ness", "ship", "ary", "ies", "ers", "ing", "ed"};
     /** Russian endings that Kazakh words (without Kazakh letters) practically never have. */
     private static final String[] RU_ENDINGS = {
         "ого", "его", "ому", "ыми", "ими", "ией", "ться", "тся", "ский", "ская", "ской", "ских", "ское", "ские",
@@ -113,6 +115,8 @@ public final class LanguageDetector {
                 latinWords++;
                 if (EN_WORDS.contains(lower)) {
                     en += 1.0;
+                } else if (lat == word.length() && lower.length() > 4 && endsWithAny(lower, EN_ENDINGS)) {
+                    en += 0.5;
                 }
             } else {
                 otherWords++;

@@ -31,12 +31,12 @@ import kz.qazdigest.text.TextNormalizer;
 public final class Taxonomy implements TopicCatalog {
     public static final String DEFAULT_RESOURCE = "config/topics.yml";
     /** Bumped when matching itself changes, so stored items are re-tagged even if topics.yml did not change. */
-    static final String MATCHER_VERSION = "matcher-1";
+    static final String MATCHER_VERSION = "matcher-2";
 
     private static final Set<String> CATEGORIES = Set.of("country", "organisation", "region", "theme");
     private static final Set<String> LANGS = Set.of("kk", "ru", "en", "all");
     private static final Set<String> KEYS = Set.of(
-            "id", "category", "names", "terms", "signals", "exclude", "exclude_near", "need", "members");
+            "id", "category", "names", "terms", "signals", "strong", "exclude", "exclude_near", "need", "members");
 
     private final List<TopicRules> rules;
     private final List<TopicInfo> infos;
@@ -124,6 +124,7 @@ public final class Taxonomy implements TopicCatalog {
             ids.put(id, index);
             compileTerms(node.path("terms"), Term.Kind.NAME, index, where + " terms", terms);
             compileTerms(node.path("signals"), Term.Kind.SIGNAL, index, where + " signals", terms);
+            compileTerms(node.path("strong"), Term.Kind.STRONG, index, where + " strong", terms);
             for (String phrase : strings(node.path("exclude"), where + " exclude")) {
                 terms.add(compile(index, Term.Kind.EXCLUDE, phrase.toLowerCase(Locale.ROOT), "all", where + " exclude"));
             }

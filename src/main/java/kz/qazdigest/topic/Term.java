@@ -6,7 +6,7 @@ import kz.qazdigest.text.Tokenizer;
 
 /** A word or phrase from topics.yml that says something about one topic. */
 final class Term {
-    enum Kind { NAME, SIGNAL, EXCLUDE, NEAR }
+    enum Kind { NAME, SIGNAL, STRONG, EXCLUDE, NEAR }
 
     final int topic; // index into the taxonomy's topics
     final Kind kind;
@@ -36,6 +36,10 @@ final class Term {
     }
 
     double weight() {
-        return kind == Kind.SIGNAL ? 0.5 : 1.0;
+        return switch (kind) {
+            case SIGNAL -> 0.5;
+            case STRONG -> 2.0; // enough alone for a theme: "телефонный разговор", "trade turnover"
+            default -> 1.0;
+        };
     }
 }

@@ -12,9 +12,9 @@ import kz.qazdigest.text.Tokenizer.Token;
 /**
  * Finds a taxonomy's topics in a title and body. One pass over the tokens; each token walks a character trie
  * of term stems, so the cost is linear in the text (times the longest stem), with no regular expressions
- * from the config. A hit counts its term's weight (names 1, signals 0.5), doubled in the title; a hit inside
+ * from the config. A hit counts its term's weight (names 1, signals 0.5 but 1 inside a hyphenated compound, strong terms 2), doubled in the title; a hit inside
  * one of the topic's exclusion phrases, or within {@value #NEAR_WINDOW} words of an exclude_near word, does
- * not count. A topic matches when its score reaches its {@code need}; a topic with members also matches when
+ * not count, nor does a title hit when all the body's hits for that topic were excluded. A topic matches when its score reaches its {@code need}; a topic with members also matches when
  * a member does. Input should be normalised ({@link kz.qazdigest.text.TextNormalizer}). Thread-safe.
  */
 public final class TopicMatcher {
@@ -42,11 +42,22 @@ public final class TopicMatcher {
     public List<TopicMatch> match(String title, String body) {
         int topicCount = taxonomy.rules().size();
         Evidence[] evidence = new Evidence[topicCount];
+        Evidence[] inBody = new Evidence[topicCount];
         for (int t = 0; t < topicCount; t++) {
             evidence[t] = new Evidence();
+            inBody[t] = new Evidence();
         }
         collect(title == null ? "" : title, true, evidence);
-        collect(body == null ? "" : body, false, evidence);
+        collect(body == null ? "" : body, false, inBody);
+        for (int t = 0; t < topicCount; t++) {
+            // the title is a headline of the body: if the body names the topic's words only in senses excluded
+            // for it (Georgia the U.S. state, Turkish gambit), the title's bare "Georgia" means the same thing
+            if (inBody[t].excludedHits > 0 && inBody[t].score == 0) {
+                evidence[t] = new Evidence();
+            }
+            evidence[t].score += inBody[t].score;
+            evidence[t].words.addAll(inBody[t].words);
+        }
 
         boolean[] matched = new boolean[topicCount];
         for (int t = 0; t < topicCount; t++) {
@@ -83,30 +94,31 @@ public final class TopicMatcher {
         Map<Integer, List<Integer>> near = new HashMap<>(); // topic -> token positions
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i).text();
-            lookup(token, tokens, i, true, hits, excluded, near);
+            lookup(token, tokens, i, true, false, hits, excluded, near);
             if (token.indexOf('-') > 0) {
                 // compounds: "Қазақстан-Қатар", "Kazakhstan-EU", "казахстанско-катарский"
                 String[] parts = token.split("-");
                 for (int p = 0; p < parts.length; p++) {
                     if (!parts[p].isEmpty()) {
-                        lookup(parts[p], tokens, i, p == parts.length - 1, hits, excluded, near);
+                        lookup(parts[p], tokens, i, p == parts.length - 1, true, hits, excluded, near);
                     }
                 }
             }
         }
         // one word counts once per topic: strongest and longest terms first
-        hits.sort(java.util.Comparator.comparingDouble((Hit h) -> -h.term.weight())
+        hits.sort(java.util.Comparator.comparingDouble((Hit h) -> -h.weight)
                 .thenComparingInt(h -> -(h.end - h.start)).thenComparingInt(h -> h.start));
         Map<Integer, java.util.BitSet> counted = new HashMap<>();
         for (Hit hit : hits) {
             int topic = hit.term.topic;
             if (inside(hit, excluded.get(topic)) || close(hit, near.get(topic))) {
+                evidence[topic].excludedHits++;
                 continue;
             }
             java.util.BitSet used = counted.computeIfAbsent(topic, k -> new java.util.BitSet());
             Evidence e = evidence[topic];
             if (used.get(hit.start, hit.end).isEmpty()) {
-                e.score += hit.term.weight() * (title ? 2 : 1);
+                e.score += hit.weight * (title ? 2 : 1);
                 used.set(hit.start, hit.end);
             }
             e.words.add(text.substring(tokens.get(hit.start).start(), tokens.get(hit.end - 1).end()));
@@ -114,7 +126,7 @@ public final class TopicMatcher {
     }
 
     /** Walks the trie with {@code word} (the token at {@code i} or a part of it) and records what it starts. */
-    private void lookup(String word, List<Token> tokens, int i, boolean mayContinue, List<Hit> hits,
+    private void lookup(String word, List<Token> tokens, int i, boolean mayContinue, boolean inCompound, List<Hit> hits,
                         Map<Integer, List<int[]>> excluded, Map<Integer, List<Integer>> near) {
         String folded = TermToken.fold(word);
         Node node = root;
@@ -126,7 +138,7 @@ public final class TopicMatcher {
                             && term.tokens.get(0).restMatches(word, rest) && followersMatch(term, tokens, i)) {
                         int end = i + term.tokens.size();
                         switch (term.kind) {
-                            case NAME, SIGNAL -> hits.add(new Hit(term, i, end));
+                            case NAME, SIGNAL, STRONG -> hits.add(new Hit(term, i, end, weight(term, inCompound)));
                             case EXCLUDE -> excluded.computeIfAbsent(term.topic, k -> new ArrayList<>()).add(new int[] {i, end});
                             case NEAR -> near.computeIfAbsent(term.topic, k -> new ArrayList<>()).add(i);
                         }
@@ -171,10 +183,19 @@ public final class TopicMatcher {
         return false;
     }
 
-    private record Hit(Term term, int start, int end) {}
+    /**
+     * A signal inside a hyphenated compound names a relation ("казахстанско-катарские", "қазақ-түрік",
+     * "Astana-Tashkent"), which is as good as the country's name; alone, an adjective or a capital is weak.
+     */
+    private static double weight(Term term, boolean inCompound) {
+        return inCompound && term.kind == Term.Kind.SIGNAL ? 1.0 : term.weight();
+    }
+
+    private record Hit(Term term, int start, int end, double weight) {}
 
     private static final class Evidence {
         double score;
+        int excludedHits;
         final Set<String> words = new LinkedHashSet<>();
     }
 

@@ -29,8 +29,28 @@ class SummarizerTest {
     @ParameterizedTest
     @ValueSource(ints = {120, 200, 350, 600})
     void invariantsHoldOnTheWholeCorpus(int cap) {
+        assertInvariants(Corpus.load(), cap);
+    }
+
+    /** The same invariants over the held-out articles, which the summarizer was not tuned on. */
+    @ParameterizedTest
+    @ValueSource(ints = {120, 200, 350, 600})
+    void invariantsHoldOnTheHeldOutArticles(int cap) {
+        assertInvariants(Corpus.load(Corpus.HELD_OUT), cap);
+    }
+
+    /** Every summary is in the article's language and not empty, whatever the cap. */
+    @Test
+    void summariesStayInTheArticlesLanguage() {
+        for (Corpus.Article a : Corpus.load(Corpus.HELD_OUT)) {
+            String summary = summarizer.summarize(a.title(), TextNormalizer.normalize(a.body()), a.lang());
+            assertThat(LanguageDetector.detect(summary)).as(a.name() + ": " + summary).isEqualTo(a.lang());
+        }
+    }
+
+    private static void assertInvariants(List<Corpus.Article> articles, int cap) {
         Summarizer s = new Summarizer(cap);
-        for (Corpus.Article a : Corpus.load()) {
+        for (Corpus.Article a : articles) {
             String body = TextNormalizer.normalize(a.body());
             String summary = s.summarize(a.title(), body, a.lang());
             String where = a.name() + " @" + cap + ": " + summary;
@@ -64,6 +84,18 @@ class SummarizerTest {
         String kk = "АСТАНА. KAZINFORM – Мемлекет басшысы Қатар Әмірімен телефон арқылы сөйлесті, деп хабарлайды Ақорданың баспасөз қызметі.\nСурет: akorda.kz";
         assertThat(summarizer.summarize("Тоқаев Қатар Әмірімен сөйлесті", kk, "kk"))
                 .isEqualTo("Мемлекет басшысы Қатар Әмірімен телефон арқылы сөйлесті, деп хабарлайды Ақорданың баспасөз қызметі.");
+    }
+
+    @Test
+    void dropsADatelineOfSeveralWordsInCapitals() {
+        String body = "NEW YORK – Kazakhstan's Permanent Representative addressed the UN Security Council on nuclear disarmament.";
+        assertThat(summarizer.summarize("Kazakhstan at the UN", body, "en"))
+                .isEqualTo("Kazakhstan's Permanent Representative addressed the UN Security Council on nuclear disarmament.");
+        String ru = "НЬЮ-ЙОРК, 23 сентября – Постоянный представитель Казахстана выступил в Совете Безопасности ООН.";
+        assertThat(summarizer.summarize("Казахстан в ООН", ru, "ru"))
+                .isEqualTo("Постоянный представитель Казахстана выступил в Совете Безопасности ООН.");
+        String notDateline = "UN Security Council – a body of fifteen members – met on Monday to discuss the situation.";
+        assertThat(summarizer.summarize("UN", notDateline, "en")).isEqualTo(notDateline);
     }
 
     @Test

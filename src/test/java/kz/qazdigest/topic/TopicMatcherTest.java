@@ -32,7 +32,10 @@ class TopicMatcherTest {
             Қатарында жеті ел бар                              => ''
             станция метро Китай-город                          => ''
             Катаржина Новак и Даниил Китаев                    => ''
-            түрікмен және өзбек делегациялары                  => turkmenistan uzbekistan
+            түрікмен және өзбек делегациялары                  => ''
+            түрікмен делегациясы мен өзбек тарапы, түрікмен және өзбек әріптестері => turkmenistan uzbekistan
+            a Spanish qualifier beat an American player        => ''
+            Spanish and American firms; Spanish investors and American banks => spain usa
             Түркі әлемі, түркітілдес елдер                      => ''
             Atlanta, Georgia, hosted the Kazakh delegation     => ''
             Tbilisi and Georgia signed a roadmap               => georgia
