@@ -167,8 +167,8 @@ public final class Database implements AutoCloseable {
         closed = true;
         writeLock.lock();
         try {
-            closeQuietly(writer);
             allReaders.forEach(Database::closeQuietly);
+            closeQuietly(writer); // last: only a read-write connection can checkpoint and remove the WAL files
         } finally {
             writeLock.unlock();
         }

@@ -77,6 +77,17 @@ class DatabaseTest {
     }
 
     @Test
+    void closingCheckpointsAndRemovesTheWalFiles() {
+        Path file = dir.resolve("q.db");
+        try (Database db = Database.open(file)) {
+            db.write(c -> c.createStatement().executeUpdate("INSERT INTO bot_state(name, value) VALUES ('k', 'v')"));
+            db.read(c -> c.createStatement().executeQuery("SELECT count(*) FROM bot_state").next());
+        }
+        assertThat(dir.resolve("q.db-wal")).doesNotExist();
+        assertThat(dir.resolve("q.db-shm")).doesNotExist();
+    }
+
+    @Test
     void reopeningKeepsDataAndDoesNotRemigrate() {
         Path file = dir.resolve("q.db");
         try (Database db = Database.open(file)) {
