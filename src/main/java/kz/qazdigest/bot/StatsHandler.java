@@ -38,8 +38,7 @@ final class StatsHandler implements CommandHandler {
             for (OutboxStats.Parked row : outbox.recentParked()) {
                 String error = row.lastError() == null || row.lastError().isBlank() ? "—"
                         : OneLine.of(row.lastError(), ERROR_CHARS);
-                text.append('\n').append(request.text("stats.parked_row", Long.toString(row.chatId()), row.kind(),
-                        row.attempts(), error));
+                text.append('\n').append(request.text("stats.parked_row", Long.toString(row.chatId()), row.kind(), error));
             }
             long more = parked - outbox.recentParked().size();
             if (more > 0) {
