@@ -69,9 +69,9 @@ final class ConsoleCommand implements Callable<Integer> {
                 ingestion.scheduler.pollAllNow(); // the sample items are in before the first command
                 BotModule module = new BotModule(new BotModule.Dependencies(settings, clock, subscribers, delivery.queue(),
                         analyzer.taxonomy(), delivery.digests(), delivery.broadcaster(),
-                        new FeedCapabilityAdmin(db, ingestion.feeds, ingestion.fetcher, new FeedParser(), ingestion.poller,
-                                ingestion.scheduler, true, clock),
-                        new SqlStats(db, subscribers, clock, settings.digest().defaultTimeZone()),
+                        new FeedCapabilityAdmin(db, ingestion.feeds, ingestion.pages, ingestion.fetcher, new FeedParser(),
+                                ingestion.poller, ingestion.scheduler, true, clock),
+                        new SqlStats(db, subscribers, delivery.queue(), clock, settings.digest().defaultTimeZone()),
                         ConsoleTransport.callbackAnswers(gateway),
                         id -> id == ConsoleTransport.CONSOLE_USER || settings.telegram().isAdmin(id)));
                 try (module) {

@@ -40,6 +40,7 @@ final class Ingestion implements AutoCloseable {
     final Fetcher fetcher;
     final FeedPoller poller;
     final PollScheduler scheduler;
+    final ArticlePageStore pages;
     private final FullTextScheduler fullText;
 
     Ingestion(Settings settings, Database db, TextAnalyzer analyzer, Clock clock, Consumer<List<Item>> onNewItems) {
@@ -67,7 +68,8 @@ final class Ingestion implements AutoCloseable {
         });
         ArticleFetcher articles = new ArticleFetcher(fetcher, new HostRateLimiter(settings.fullText().perHostPerSecond()),
                 InetAddress::getAllByName);
-        FullTextProcessor processor = new FullTextProcessor(new ArticlePageStore(db), items, articles,
+        pages = new ArticlePageStore(db);
+        FullTextProcessor processor = new FullTextProcessor(pages, items, articles,
                 new ArticleExtractor(settings.fullText().sites()), analyzer, settings.fullText(), clock, onNewItems);
         fullText = new FullTextScheduler(processor, settings.feeds().tickInterval(), FULL_TEXT_THREADS);
     }

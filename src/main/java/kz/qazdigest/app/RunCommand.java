@@ -68,9 +68,9 @@ final class RunCommand implements Callable<Integer> {
             ingestion.feeds.importOpml(settings.feeds().opml());
             BotModule module = new BotModule(new BotModule.Dependencies(settings, clock, subscribers, delivery.queue(),
                     analyzer.taxonomy(), delivery.digests(), delivery.broadcaster(),
-                    new FeedCapabilityAdmin(db, ingestion.feeds, ingestion.fetcher, new FeedParser(), ingestion.poller,
-                            ingestion.scheduler, settings.feeds().allowPrivateFeeds(), clock),
-                    new SqlStats(db, subscribers, clock, settings.digest().defaultTimeZone()),
+                    new FeedCapabilityAdmin(db, ingestion.feeds, ingestion.pages, ingestion.fetcher, new FeedParser(),
+                            ingestion.poller, ingestion.scheduler, settings.feeds().allowPrivateFeeds(), clock),
+                    new SqlStats(db, subscribers, delivery.queue(), clock, settings.digest().defaultTimeZone()),
                     TelegramTransport.callbackAnswers(client), settings.telegram()::isAdmin));
             started.push(module);            // background commands finish
             TelegramTransport transport = new TelegramTransport(token, settings.telegram().apiUrl(), client, db,

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import kz.qazdigest.store.ArticlePageStore;
 
 /**
  * What the admin commands need from the feed capability. Every method may block (network, database): the
@@ -27,9 +28,11 @@ public interface FeedAdmin {
      * @param lastSuccessAt null when the feed never answered well
      * @param lastStatus    HTTP status of the last poll, null before the first, 0 for no answer
      * @param itemsPerDay   items stored per day over the last week
+     * @param kind          "rss" or the other fetcher that reads it (e.g. "govkz")
+     * @param fullText      how its teaser items' article pages went; null when it never had one
      */
     record FeedHealth(long id, String url, String title, Instant lastSuccessAt, Integer lastStatus, int failures,
-                      String lastError, double itemsPerDay) {}
+                      String lastError, double itemsPerDay, String kind, ArticlePageStore.FeedCounts fullText) {}
 
     record AddResult(Outcome outcome, Long feedId, String title, String reason) {
         public enum Outcome { ADDED, ALREADY_PRESENT, REFUSED }

@@ -19,16 +19,21 @@ import kz.qazdigest.feed.ParsedFeed;
 import kz.qazdigest.feed.PollOutcome;
 import kz.qazdigest.feed.PollScheduler;
 import kz.qazdigest.feed.Fetcher;
+import kz.qazdigest.store.ArticlePageStore;
 import kz.qazdigest.store.Database;
 import kz.qazdigest.store.Feed;
 import kz.qazdigest.store.FeedStore;
 
-/** The admin commands over the feed capability: its store, fetcher, parser, poller and scheduler. */
+/**
+ * The admin commands over the feed capability: its store, fetcher, parser, poller and scheduler, and the
+ * full-text job's per-feed counts.
+ */
 public final class FeedCapabilityAdmin implements FeedAdmin {
     private static final Duration RATE_WINDOW = Duration.ofDays(7);
 
     private final Database db;
     private final FeedStore feeds;
+    private final ArticlePageStore pages;
     private final Fetcher fetcher;
     private final FeedParser parser;
     private final FeedPoller poller;
@@ -36,10 +41,11 @@ public final class FeedCapabilityAdmin implements FeedAdmin {
     private final FeedUrlPolicy hops;
     private final Clock clock;
 
-    public FeedCapabilityAdmin(Database db, FeedStore feeds, Fetcher fetcher, FeedParser parser, FeedPoller poller,
-                               PollScheduler scheduler, boolean allowPrivateFeeds, Clock clock) {
+    public FeedCapabilityAdmin(Database db, FeedStore feeds, ArticlePageStore pages, Fetcher fetcher, FeedParser parser,
+                               FeedPoller poller, PollScheduler scheduler, boolean allowPrivateFeeds, Clock clock) {
         this.db = db;
         this.feeds = feeds;
+        this.pages = pages;
         this.fetcher = fetcher;
         this.parser = parser;
         this.poller = poller;
@@ -51,7 +57,8 @@ public final class FeedCapabilityAdmin implements FeedAdmin {
     @Override
     public List<FeedHealth> feeds() {
         Map<Long, Integer> recent = itemsSince(clock.millis() - RATE_WINDOW.toMillis());
-        return feeds.active().stream().map(f -> health(f, recent.getOrDefault(f.id(), 0))).toList();
+        Map<Long, ArticlePageStore.FeedCounts> fullText = pages.countsByFeed();
+        return feeds.active().stream().map(f -> health(f, recent.getOrDefault(f.id(), 0), fullText.get(f.id()))).toList();
     }
 
     /** Fetched and parsed before it is stored, so a page that is not a feed never enters the table; every redirect hop is checked. */
@@ -80,7 +87,7 @@ public final class FeedCapabilityAdmin implements FeedAdmin {
         if (feed.isEmpty() || !feeds.remove(feedId)) {
             return Optional.empty();
         }
-        return Optional.of(health(feed.get(), 0));
+        return Optional.of(health(feed.get(), 0, null));
     }
 
     @Override
@@ -91,9 +98,9 @@ public final class FeedCapabilityAdmin implements FeedAdmin {
         return new PollSummary(outcomes.size(), failed, fresh);
     }
 
-    private FeedHealth health(Feed f, int recentItems) {
+    private FeedHealth health(Feed f, int recentItems, ArticlePageStore.FeedCounts fullText) {
         return new FeedHealth(f.id(), f.url(), f.label(), f.lastSuccessAt(), f.lastStatus(), f.failures(), f.lastError(),
-                recentItems / (double) RATE_WINDOW.toDays());
+                recentItems / (double) RATE_WINDOW.toDays(), f.kind(), fullText);
     }
 
     private Map<Long, Integer> itemsSince(long since) {

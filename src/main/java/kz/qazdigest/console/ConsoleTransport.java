@@ -68,6 +68,9 @@ public final class ConsoleTransport {
 
     private Incoming toIncoming(long updateId, String text) {
         if (text.matches("\\d{1,3}")) {
+            // a number presses a button of the last keyboard shown; with piped input the keyboard may still be in
+            // the outbox, so let it reach the screen first
+            drain.awaitDelivered();
             Optional<ConsoleGateway.Choice> choice = gateway.choice(Integer.parseInt(text));
             if (choice.isPresent()) {
                 return Incoming.callback(updateId, CONSOLE_CHAT, "private", CONSOLE_USER, lang, "console-" + updateId,

@@ -18,12 +18,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import kz.qazdigest.config.Settings;
+import kz.qazdigest.delivery.OutboxQueue;
 import kz.qazdigest.delivery.OutgoingMessage;
 import kz.qazdigest.delivery.TelegramGateway;
 import kz.qazdigest.i18n.Messages;
 import kz.qazdigest.store.Database;
 import kz.qazdigest.store.SubscriberStore;
 import kz.qazdigest.testing.FakeBotApi;
+import kz.qazdigest.testing.TestSettings;
+import kz.qazdigest.testing.TestTopics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +67,7 @@ class TelegramBotTest {
         queue = new GatewayQueue(new TelegramGateway(client));
         Clock clock = Clock.systemUTC();
         store = new SubscriberStore(db, settings.digest(), clock);
-        SqlStats sql = new SqlStats(db, store, clock, ZoneId.of("Asia/Almaty"));
+        SqlStats sql = new SqlStats(db, store, new OutboxQueue(db, clock), clock, ZoneId.of("Asia/Almaty"));
         StatsSource stats = () -> {
             if (statsBroken) {
                 throw new IllegalStateException("test: stats broken");

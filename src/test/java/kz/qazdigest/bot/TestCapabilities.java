@@ -27,8 +27,9 @@ public final class TestCapabilities {
         public List<FeedHealth> feeds() {
             calls.add("feeds");
             return List.of(new FeedHealth(1, "https://www.gov.kz/rss", "MFA", Instant.parse("2026-03-10T06:00:00Z"), 200, 0,
-                            null, 12.5),
-                    new FeedHealth(2, "https://akorda.kz/rss", "Akorda", null, 0, 3, "fetcher: connect timed out", 0));
+                            null, 12.5, "rss", null),
+                    new FeedHealth(2, "https://akorda.kz/rss", "Akorda", null, 0, 3, "fetcher: connect timed out", 0,
+                            "rss", null));
         }
 
         @Override

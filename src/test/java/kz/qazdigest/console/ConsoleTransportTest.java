@@ -13,11 +13,13 @@ import java.util.Set;
 import kz.qazdigest.bot.BotModule;
 import kz.qazdigest.bot.SqlStats;
 import kz.qazdigest.bot.TestCapabilities;
-import kz.qazdigest.bot.TestSettings;
-import kz.qazdigest.bot.TestTopics;
 import kz.qazdigest.config.Settings;
+import kz.qazdigest.delivery.OutboxQueue;
+import kz.qazdigest.delivery.Sender;
 import kz.qazdigest.store.Database;
 import kz.qazdigest.store.SubscriberStore;
+import kz.qazdigest.testing.TestSettings;
+import kz.qazdigest.testing.TestTopics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,15 +40,27 @@ class ConsoleTransportTest {
             Clock clock = Clock.systemUTC();
             SubscriberStore store = new SubscriberStore(db, settings.digest(), clock);
             ConsoleGateway gateway = new ConsoleGateway(out);
-            BotModule module = new BotModule(new BotModule.Dependencies(settings, clock, store, new DirectQueue(gateway),
+            // the console's own delivery path: outbox rows, sent by the sender to the screen
+            OutboxQueue queue = new OutboxQueue(db, clock);
+            Sender sender = new Sender(db, queue, gateway, new Settings.Delivery(1000, 1000, 60_000, 3), clock,
+                    Sender.SettleListener.NONE);
+            sender.start();
+            BotModule module = new BotModule(new BotModule.Dependencies(settings, clock, store, queue,
                     new TestTopics(), digests, new TestCapabilities.Broadcasts(), feeds,
-                    new SqlStats(db, store, clock, settings.digest().defaultTimeZone()),
+                    new SqlStats(db, store, queue, clock, settings.digest().defaultTimeZone()),
                     ConsoleTransport.callbackAnswers(gateway), id -> id == ConsoleTransport.CONSOLE_USER));
-            String input = "/start\n2\n\n/mytopics\n/digest\n/poll\nhello\n";
-            exit = new ConsoleTransport(module.dispatcher(), gateway, () -> module.awaitIdle(Duration.ofSeconds(30)), "en")
+            String input = "/start\n2\n\n/mytopics\n/digest\n/poll\n/stats\nhello\n";
+            ConsoleTransport.Drain drain = () -> {
+                module.awaitIdle(Duration.ofSeconds(30));
+                sender.drain(Duration.ofSeconds(30));
+            };
+            exit = new ConsoleTransport(module.dispatcher(), gateway, drain, "en")
                     .run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
             module.close();
+            sender.close();
             assertThat(store.topics(ConsoleTransport.CONSOLE_CHAT)).containsExactly("qatar");
+            assertThat(queue.stats(0).count("sent")).as("every reply went through the outbox").isGreaterThanOrEqualTo(8);
+            assertThat(queue.stats(0).count("pending") + queue.stats(0).count("in_flight")).isZero();
         }
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(exit).isZero();
@@ -57,6 +71,7 @@ class ConsoleTransportTest {
                 .contains("Your topics (1): Qatar")
                 .contains("New items on your topics: 2. Sending them now.")
                 .contains("Polling all feeds now", "Poll done: 2 feeds, 1 failed, 5 new items.")
+                .contains("Outbox: ")
                 .contains("I understand commands only.");
         assertThat(printed.indexOf("Poll done")).as("the poll result is printed before the end").isPositive();
         assertThat(digests.chats).containsExactly(ConsoleTransport.CONSOLE_CHAT);

@@ -24,6 +24,8 @@ import kz.qazdigest.store.FeedOutline;
 import kz.qazdigest.store.FeedStore;
 import kz.qazdigest.store.Item;
 import kz.qazdigest.store.ItemStore;
+import kz.qazdigest.testing.MutableClock;
+import kz.qazdigest.testing.TestSettings;
 import kz.qazdigest.topic.TopicMatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -16,6 +16,7 @@ import kz.qazdigest.store.FeedOutline;
 import kz.qazdigest.store.FeedStore;
 import kz.qazdigest.store.Item;
 import kz.qazdigest.store.ItemStore;
+import kz.qazdigest.testing.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

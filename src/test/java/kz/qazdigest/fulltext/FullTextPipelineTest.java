@@ -6,18 +6,14 @@ import static org.awaitility.Awaitility.await;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 import kz.qazdigest.config.Settings;
 import kz.qazdigest.feed.FeedParser;
 import kz.qazdigest.feed.FeedPoller;
@@ -30,6 +26,8 @@ import kz.qazdigest.store.FeedStore;
 import kz.qazdigest.store.Item;
 import kz.qazdigest.store.ItemStore;
 import kz.qazdigest.text.Analysis;
+import kz.qazdigest.testing.MutableClock;
+import kz.qazdigest.testing.TestSettings;
 import kz.qazdigest.text.ArticleAnalyzer;
 import kz.qazdigest.topic.TopicMatch;
 import org.junit.jupiter.api.AfterEach;
@@ -43,31 +41,13 @@ import org.junit.jupiter.api.io.TempDir;
  * then offers them to digests. Failures keep the teaser and show in the per-feed counts.
  */
 class FullTextPipelineTest {
-    private static final Settings.Fetch FETCH = new Settings.Fetch("qazdigest-test/0.1", Duration.ofSeconds(2),
-            Duration.ofMillis(700), Duration.ofSeconds(5), 1024 * 1024, 5);
-    private static final Settings.Feeds FEEDS = new Settings.Feeds(Path.of("unused.opml"), Duration.ofMinutes(10),
-            Duration.ofSeconds(30), 2, 0.0, Duration.ofHours(6), true);
+    private static final Settings.Fetch FETCH = TestSettings.fetch(Duration.ofMillis(700), 1024 * 1024);
+    private static final Settings.Feeds FEEDS = TestSettings.feeds(Duration.ofMinutes(10), Duration.ofSeconds(30));
 
     @TempDir
     Path dir;
     private final ArticleTestServer site = new ArticleTestServer();
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-12-09T06:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-12-09T06:00:00Z"));
     private final List<Item> announcedByPoller = new CopyOnWriteArrayList<>();
     private final List<Item> announcedByFullText = new CopyOnWriteArrayList<>();
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -259,13 +239,13 @@ class FullTextPipelineTest {
                     .anySatisfy(e -> assertThat(e).contains("refused: host localhost:" + site.port()));
 
             assertThat(processor.runOnce(pool).total()).as("the slow page waits for its retry time").isZero();
-            now.set(now.get().plus(Duration.ofMinutes(2)));
+            clock.advance(Duration.ofMinutes(2));
             assertThat(processor.runOnce(pool)).isEqualTo(new FullTextProcessor.Round(0, 1, 0));
             assertThat(pages.countsByFeed().get(feed.id()).gaveUp()).isEqualTo(2);
             assertThat(errors()).anySatisfy(e -> assertThat(e).contains("gave up after 2 attempts"));
             assertThat(items.recent(Instant.EPOCH, 10)).hasSize(6);
 
-            now.set(now.get().plus(Duration.ofHours(2)));
+            clock.advance(Duration.ofHours(2));
             assertThat(processor.runOnce(pool).total()).isZero();
             assertThat(site.hits("/a/ok")).isEqualTo(1); // answered 200 once: never fetched again
             assertThat(site.hits("/a/missing")).isEqualTo(1);

@@ -23,6 +23,7 @@ import kz.qazdigest.store.FeedOutline;
 import kz.qazdigest.store.FeedStore;
 import kz.qazdigest.store.Item;
 import kz.qazdigest.store.ItemStore;
+import kz.qazdigest.testing.TestSettings;
 import kz.qazdigest.text.Analysis;
 import kz.qazdigest.topic.TopicMatch;
 import org.junit.jupiter.api.AfterEach;
@@ -32,10 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The gov.kz source against a local stand-in of the API: answers by Accept-Language, or refuses. */
 class GovKzPollerTest {
-    private static final Settings.Fetch FETCH = new Settings.Fetch("qazdigest-test/0.1", Duration.ofSeconds(2),
-            Duration.ofSeconds(2), Duration.ofSeconds(5), 1024 * 1024, 5);
-    private static final Settings.Feeds FEEDS = new Settings.Feeds(Path.of("unused.opml"), Duration.ofMinutes(10),
-            Duration.ofSeconds(30), 2, 0.0, Duration.ofHours(6), true);
+    private static final Settings.Fetch FETCH = TestSettings.fetch(Duration.ofSeconds(2), 1024 * 1024);
+    private static final Settings.Feeds FEEDS = TestSettings.feeds(Duration.ofMinutes(10), Duration.ofSeconds(30));
 
     @TempDir
     Path dir;

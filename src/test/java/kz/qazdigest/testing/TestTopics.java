@@ -8,29 +8,76 @@ import java.util.Optional;
 import kz.qazdigest.topic.TopicCatalog;
 import kz.qazdigest.topic.TopicInfo;
 
-/** A small hand-written catalog, in display order: qatar, spain, china, un, trade. */
+/**
+ * A small hand-written catalog, in display order: four categories, two pages of the topic keyboard. "Trade"
+ * carries HTML-special characters in English so renderers show they escape names.
+ */
 public final class TestTopics implements TopicCatalog {
-    private final List<TopicInfo> topics = List.of(
-            new TopicInfo("qatar", "country", Map.of("kk", "Қатар", "ru", "Катар", "en", "Qatar")),
-            new TopicInfo("spain", "country", Map.of("kk", "Испания", "ru", "Испания", "en", "Spain")),
-            new TopicInfo("china", "country", Map.of("kk", "Қытай", "ru", "Китай", "en", "China")),
-            new TopicInfo("un", "organisation", Map.of("kk", "БҰҰ", "ru", "ООН", "en", "UN")),
-            new TopicInfo("trade", "theme", Map.of("kk", "Сауда", "ru", "Торговля", "en", "Trade & <Economy>")));
+    public static final List<TopicInfo> TOPICS = List.of(
+            topic("qatar", "country", "Қатар", "Катар", "Qatar"),
+            topic("spain", "country", "Испания", "Испания", "Spain"),
+            topic("china", "country", "Қытай", "Китай", "China"),
+            topic("eu", "organisation", "Еуропалық Одақ", "Евросоюз", "European Union"),
+            topic("un", "organisation", "БҰҰ", "ООН", "United Nations"),
+            topic("central-asia", "region", "Орталық Азия", "Центральная Азия", "Central Asia"),
+            topic("energy", "theme", "Энергетика", "Энергетика", "Energy"),
+            topic("trade", "theme", "Сауда", "Торговля", "Trade & <Economy>"),
+            topic("security", "theme", "Қауіпсіздік", "Безопасность", "Security"));
+
+    private static TopicInfo topic(String id, String category, String kk, String ru, String en) {
+        return new TopicInfo(id, category, Map.of("kk", kk, "ru", ru, "en", en));
+    }
 
     @Override
     public List<TopicInfo> topics() {
-        return topics;
+        return TOPICS;
     }
 
     @Override
     public Optional<TopicInfo> find(String idOrName) {
-        String key = idOrName.toLowerCase(Locale.ROOT);
-        return topics.stream().filter(t -> t.id().equals(key)
-                || t.names().values().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(key))).findFirst();
+        String wanted = idOrName.strip().toLowerCase(Locale.ROOT);
+        return TOPICS.stream()
+                .filter(t -> t.id().equals(wanted) || t.names().values().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(wanted)))
+                .findFirst();
     }
 
+    /** Names within two edits, closest first. */
     @Override
     public List<TopicInfo> suggest(String name, int max) {
-        return topics.stream().sorted(Comparator.comparing(t -> t.id().startsWith(name) ? 0 : 1)).limit(max).toList();
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return TOPICS.stream()
+                .filter(t -> distance(t, wanted) <= 2)
+                .sorted(Comparator.comparingInt(t -> distance(t, wanted)))
+                .limit(max)
+                .toList();
+    }
+
+    private static int distance(TopicInfo t, String wanted) {
+        int best = levenshtein(t.id(), wanted);
+        for (String n : t.names().values()) {
+            best = Math.min(best, levenshtein(n.toLowerCase(Locale.ROOT), wanted));
+        }
+        return best;
+    }
+
+    private static int levenshtein(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 3) {
+            return 99;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 }
