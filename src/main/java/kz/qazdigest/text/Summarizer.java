@@ -69,6 +69,9 @@ public final class Summarizer {
             if (redundancy(words.get(i), chosen, words) > MAX_REDUNDANCY) {
                 continue;
             }
+            if (i > 0 && !chosen.contains(i - 1) && leansOnThePrevious(sentences.get(i))) {
+                continue; // "Бұл байланыстар..." without the sentence it points back to reads as nonsense
+            }
             chosen.add(i);
             length += added;
         }
@@ -84,6 +87,31 @@ public final class Summarizer {
             out.append(sentences.get(i));
         }
         return out.toString();
+    }
+
+    /**
+     * Words that open a sentence pointing back at the one before (pronouns, demonstratives, "in addition"):
+     * such a sentence is only chosen together with its predecessor.
+     */
+    private static final Set<String> BACK_POINTERS = Set.of(
+            // kk
+            "ол", "оның", "оған", "оны", "онда", "одан", "олар", "олардың", "оларға", "бұл", "бұның", "бұған", "мұнда",
+            "осы", "сол", "сондай-ақ", "сонымен",
+            // ru
+            "он", "она", "оно", "они", "его", "её", "ее", "их", "ему", "ей", "им", "это", "этот", "эта", "эти", "этого",
+            "этой", "этим", "этих", "там", "тогда", "также", "кроме", "при",
+            // en
+            "he", "she", "it", "they", "his", "her", "its", "their", "this", "these", "those", "that", "also",
+            "however", "meanwhile", "moreover", "additionally");
+
+    static boolean leansOnThePrevious(String sentence) {
+        String first = sentence.strip().split("[\\s,:;«»\"“”()]+", 2)[0];
+        String word = first.toLowerCase(java.util.Locale.ROOT);
+        if (word.equals("при") || word.equals("кроме")) { // "При этом", "Кроме того", not "При поддержке ..."
+            String lower = sentence.strip().toLowerCase(java.util.Locale.ROOT);
+            return lower.startsWith("при этом") || lower.startsWith("кроме того");
+        }
+        return BACK_POINTERS.contains(word);
     }
 
     /** Sentences of the story proper: credits, links and datelines removed. */

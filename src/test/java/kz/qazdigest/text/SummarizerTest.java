@@ -23,6 +23,37 @@ class SummarizerTest {
                 + "астанасында өткен Доха форумының жұмысына қатысты, деп хабарлайды Қазақстан Республикасы Сыртқы істер "
                 + "министрлігінің баспасөз қызметінен.");
         assertThat(summary).doesNotContain("Сурет").hasSizeLessThanOrEqualTo(350);
+        assertThat(summary).as("a sentence pointing back ('Бұл байланыстар...') needs its predecessor")
+                .doesNotContain("Бұл байланыстар");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Бұл байланыстар Қазақстанның үлесін көрсетеді.                 | true",
+            "Оның айтуынша, келіссөздер сәтті өтті.                         | true",
+            "Ә.Бақаев сонымен бірге Мартинеспен кездесті.                   | false",
+            "Это решение поддержали все стороны.                            | true",
+            "При этом стороны отметили рост товарооборота.                  | true",
+            "При поддержке ООН в Алматы открыт центр.                       | false",
+            "Он также посетил Мадрид.                                       | true",
+            "They also discussed visa-free travel.                          | true",
+            "There are 162 countries at the forum.                          | false",
+            "Kazakhstan and Qatar signed five agreements.                   | false",
+    })
+    void sentencesThatPointBackAreRecognised(String sentence, boolean pointsBack) {
+        assertThat(Summarizer.leansOnThePrevious(sentence.strip())).isEqualTo(pointsBack);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSentencePointingBackIsTakenOnlyWithItsPredecessor() {
+        String body = "Kazakhstan and Qatar held political consultations in Doha on Monday.\n"
+                + "The delegations reviewed the schedule of visits and the road map of the energy partnership for the years ahead.\n"
+                + "Separately, the sides met business leaders from the Gulf.\n"
+                + "They agreed on a joint investment platform for agriculture.";
+        String summary = new Summarizer(160).summarize("Kazakhstan, Qatar hold consultations", body, "en");
+        // both later sentences fit the cap, but not together: "They agreed..." alone would dangle
+        assertThat(summary).isEqualTo("Kazakhstan and Qatar held political consultations in Doha on Monday. "
+                + "Separately, the sides met business leaders from the Gulf.");
     }
 
     /** Invariants over every corpus article, at several caps. */
