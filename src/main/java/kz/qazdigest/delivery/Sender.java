@@ -403,11 +403,11 @@ public final class Sender implements AutoCloseable {
 
     /** Hands a marked row to a worker; its chat is busy already (since {@link #pick}). */
     private void dispatch(OutboxStore.Due row, long now) {
-        global.take(now);
+        long ticket = global.take(now);
         Long previous = lastDispatch.put(row.chatId(), now);
         chatFreeAt.put(row.chatId(), now + (row.chatId() < 0 ? groupIntervalNanos : chatIntervalNanos));
         inFlight.incrementAndGet();
-        workers.execute(() -> deliver(row, previous));
+        workers.execute(() -> deliver(row, previous, ticket));
     }
 
     private void awaitChange(long seen, long nanos) {
@@ -435,13 +435,14 @@ public final class Sender implements AutoCloseable {
 
     // ---- a worker: one HTTP call and its outcome
 
-    private void deliver(OutboxStore.Due row, Long previousDispatch) {
+    private void deliver(OutboxStore.Due row, Long previousDispatch, long ticket) {
         boolean handedToSettler = false;
         try {
             OutgoingMessage message;
             try {
                 message = PayloadCodec.decode(row.payload());
             } catch (IllegalArgumentException e) {
+                global.answered(ticket, System.nanoTime()); // no call made
                 log.error("sender: outbox row {} for chat {} is unreadable, parked: {}", row.id(), row.chatId(), e.getMessage());
                 settle(row, c -> OutboxStore.park(c, row.id(), false, e.getMessage()));
                 return;
@@ -450,13 +451,16 @@ public final class Sender implements AutoCloseable {
             try {
                 messageId = gateway.send(row.chatId(), message);
             } catch (DeliveryException e) {
+                global.answered(ticket, System.nanoTime());
                 onFailure(row, e, previousDispatch);
                 return;
             } catch (RuntimeException e) {
+                global.answered(ticket, System.nanoTime());
                 onFailure(row, new DeliveryException(DeliveryException.Reason.TRANSIENT, 0, "sender: " + e, null, null, e),
                         previousDispatch);
                 return;
             }
+            global.answered(ticket, System.nanoTime()); // Telegram has counted it by now: the limiter's window starts here
             accepted.add(new Accepted(row, messageId, clock.millis()));
             handedToSettler = true; // the settler frees the chat once the row is recorded sent
         } catch (RuntimeException e) {
