@@ -100,12 +100,30 @@ final class OutboxStore {
         }
     }
 
-    static boolean markInFlight(Connection c, long id, long chatId) throws SQLException {
+    /** Marks each row in flight unless it changed meanwhile (dropped, moved); returns the rows that were marked. */
+    static List<Due> markInFlight(Connection c, List<Due> rows) throws SQLException {
+        List<Due> marked = new ArrayList<>(rows.size());
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE outbox SET state = 'in_flight' WHERE id = ? AND chat_id = ? AND state = 'pending'")) {
-            ps.setLong(1, id);
-            ps.setLong(2, chatId);
-            return ps.executeUpdate() == 1;
+            for (Due row : rows) {
+                ps.setLong(1, row.id());
+                ps.setLong(2, row.chatId());
+                if (ps.executeUpdate() == 1) {
+                    marked.add(row);
+                }
+            }
+        }
+        return marked;
+    }
+
+    /** Rows marked in flight that never reached a worker (the sender stopped first) go back to the queue. */
+    static void unmarkInFlight(Connection c, Collection<Due> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox SET state = 'pending' WHERE id = ? AND state = 'in_flight'")) {
+            for (Due row : rows) {
+                ps.setLong(1, row.id());
+                ps.executeUpdate();
+            }
         }
     }
 

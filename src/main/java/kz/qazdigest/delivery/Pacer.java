@@ -7,31 +7,41 @@ package kz.qazdigest.delivery;
  *       evenly rather than in a burst that Telegram answers with 429s; a small tolerance ({@code burst} sends)
  *       lets the sender catch up after it was briefly late (a slow commit) instead of losing those slots;</li>
  *   <li>a hard cap: at most N sends in any window of N/rate seconds (N = the rate rounded down, at least 1), the
- *       way Telegram counts, with the window stretched by {@link #GUARD} because Telegram counts arrivals and
- *       network delays vary: a message delayed by a few milliseconds must not land in the next second's count.</li>
+ *       way Telegram counts: by arrival. A call arrives somewhere between its start and its answer, and network
+ *       delays vary, so counting start times is not enough (a call slowed by a few ms would land in the next
+ *       window's count). The window is therefore counted from the answer of the send N back, which arrived by
+ *       then for sure; while that call is still running, from its start plus {@link #GUARD} of the window.</li>
  * </ul>
- * Times are System.nanoTime() values. Not thread-safe: the dispatcher thread owns it.
+ * Times are System.nanoTime() values. The dispatcher thread calls {@link #delay}, {@link #take} and
+ * {@link #pauseUntil}; workers call {@link #answered}. Synchronized: cheap at these rates, and a late answer
+ * must not touch the slot of a newer send.
  */
 final class Pacer {
-    static final double GUARD = 1.02;
+    static final double GUARD = 0.02;
 
     private final long intervalNanos;
     private final long toleranceNanos;
     private final long windowNanos;
-    private final long[] recent; // send times, a ring of the last N
-    private int next;
-    private int count;
+    private final long unansweredSlackNanos;
+    private final long[] startedAt; // a ring of the last N sends
+    private final long[] answeredAt;
+    private final boolean[] answered;
+    private final long[] tickets;
+    private long sent; // sends so far; send k uses slot k % N
     private long theoreticalArrival;
     private long pausedUntil;
     private boolean paused;
-    private boolean started;
 
     Pacer(double perSecond, int burst) {
         this.intervalNanos = Math.max(1, Math.round(1_000_000_000d / perSecond));
         this.toleranceNanos = (long) (Math.max(1, burst) - 1) * intervalNanos;
         int n = (int) Math.max(1, Math.floor(perSecond));
-        this.recent = new long[n];
-        this.windowNanos = Math.round(n * 1_000_000_000d / perSecond * GUARD);
+        this.startedAt = new long[n];
+        this.answeredAt = new long[n];
+        this.answered = new boolean[n];
+        this.tickets = new long[n];
+        this.windowNanos = Math.round(n * 1_000_000_000d / perSecond);
+        this.unansweredSlackNanos = Math.round(windowNanos * GUARD);
     }
 
     /** A burst allowance of about 50 ms of sending, at least 1. */
@@ -40,13 +50,16 @@ final class Pacer {
     }
 
     /** How long to wait from {@code now} before the next send is allowed; 0 when it may go now. */
-    long delay(long now) {
+    synchronized long delay(long now) {
         long wait = 0;
-        if (started) {
+        if (sent > 0) {
             wait = theoreticalArrival - toleranceNanos - now;
         }
-        if (count == recent.length) {
-            wait = Math.max(wait, recent[next] + windowNanos - now); // recent[next] is the oldest of the last N
+        int n = startedAt.length;
+        if (sent >= n) {
+            int oldest = (int) (sent % n); // the send N back, whose slot the next send takes
+            long arrivedBy = answered[oldest] ? answeredAt[oldest] : startedAt[oldest] + unansweredSlackNanos;
+            wait = Math.max(wait, arrivedBy + windowNanos - now);
         }
         if (paused) {
             wait = Math.max(wait, pausedUntil - now);
@@ -54,17 +67,27 @@ final class Pacer {
         return Math.max(0, wait);
     }
 
-    /** Records a send at {@code now} (call only when {@link #delay} is 0). */
-    void take(long now) {
-        theoreticalArrival = (started ? Math.max(theoreticalArrival, now) : now) + intervalNanos;
-        started = true;
-        recent[next] = now;
-        next = (next + 1) % recent.length;
-        count = Math.min(count + 1, recent.length);
+    /** Records a send at {@code now} (call only when {@link #delay} is 0); returns its ticket for {@link #answered}. */
+    synchronized long take(long now) {
+        theoreticalArrival = (sent > 0 ? Math.max(theoreticalArrival, now) : now) + intervalNanos;
+        int slot = (int) (sent % startedAt.length);
+        startedAt[slot] = now;
+        answered[slot] = false;
+        tickets[slot] = sent;
+        return sent++;
+    }
+
+    /** The call of send {@code ticket} got its answer (or failed) at {@code now}: it has arrived, if ever. */
+    synchronized void answered(long ticket, long now) {
+        int slot = (int) (ticket % startedAt.length);
+        if (tickets[slot] == ticket) { // not yet reused by a newer send
+            answeredAt[slot] = now;
+            answered[slot] = true;
+        }
     }
 
     /** Telegram asked for silence until {@code until}. */
-    void pauseUntil(long until) {
+    synchronized void pauseUntil(long until) {
         pausedUntil = paused ? Math.max(pausedUntil, until) : until;
         paused = true;
         theoreticalArrival = Math.max(theoreticalArrival, until); // no catch-up burst right after the pause

@@ -145,6 +145,62 @@ class BroadcastServiceTest {
         assertThat(rows.count("SELECT COUNT(*) FROM outbox WHERE state <> 'sent'")).isZero();
     }
 
+    /**
+     * Sent rows are recorded in batches by the settler: the process dies after Telegram accepted a message but
+     * before the batch holding it committed. That row (and any other in the lost batch) stays in flight and is
+     * resent exactly once at start; rows whose batch committed are not sent again.
+     */
+    @Test
+    void aCrashBeforeTheBatchedSentCommitResendsThoseRowsExactlyOnce() {
+        int chats = 300;
+        for (long chat = 1; chat <= chats; chat++) {
+            rows.subscriber(chat);
+        }
+        TelegramGateway real = realGateway();
+        AtomicInteger calls = new AtomicInteger();
+        AtomicBoolean dead = new AtomicBoolean();
+        List<String> acceptedLast = new ArrayList<>();
+        ChatGateway dying = (chatId, message) -> {
+            if (dead.get()) {
+                throw new Crash(); // the process is gone: nothing more reaches Telegram
+            }
+            int id = real.send(chatId, message);
+            if (calls.incrementAndGet() == 100) {
+                acceptedLast.add(Long.toString(chatId));
+                dead.set(true); // Telegram accepted it; the process dies before the settler can commit it
+            }
+            return id;
+        };
+        Sender.SettleListener dyingSettler = (c, broadcastId) -> {
+            if (dead.get()) {
+                throw new Crash(); // the batch transaction never commits
+            }
+            broadcasts.broadcastProgressed(c, broadcastId);
+        };
+        Broadcaster.Queued queued = broadcasts.broadcast(ADMIN, "batched crash", List.of());
+        Sender first = new Sender(db, queue, dying, LIMITS, Clock.systemUTC(), dyingSettler,
+                Sender.Options.defaults().withBaseBackoff(Duration.ofMillis(50)));
+        senders.add(first);
+        first.start();
+        await().dontCatchUncaughtExceptions().atMost(WAIT).until(dead::get);
+        first.stop();
+        List<String> inFlightAtCrash = rows.column(
+                "SELECT chat_id FROM outbox WHERE state = 'in_flight' AND kind = 'broadcast' ORDER BY chat_id");
+        assertThat(inFlightAtCrash).containsAll(acceptedLast);
+
+        sender(realGateway()); // the restart, on the same database
+        await().dontCatchUncaughtExceptions().atMost(WAIT).until(() -> !fake.sentTexts(ADMIN).isEmpty());
+        Map<String, Long> perChat = fake.calls("sendMessage").stream().filter(c -> "batched crash".equals(c.text()))
+                .collect(Collectors.groupingBy(FakeBotApi.Call::chatId, Collectors.counting()));
+        assertThat(perChat).hasSize(chats); // nothing lost
+        assertThat(perChat.get(acceptedLast.get(0))).isEqualTo(2); // accepted, not recorded: resent exactly once
+        assertThat(perChat.values()).allMatch(n -> n <= 2);
+        assertThat(perChat.entrySet().stream().filter(e -> e.getValue() == 2).map(Map.Entry::getKey))
+                .allMatch(inFlightAtCrash::contains); // only rows whose batch was lost go twice
+        assertThat(fake.sentTexts(ADMIN)).containsExactly("report " + queued.broadcastId() + ": delivered 300, blocked 0, failed 0");
+        assertThat(rows.count("SELECT COUNT(*) FROM outbox WHERE state <> 'sent'")).isZero();
+    }
+
     @Test
     void aChatGoneMidBroadcastCountsAsBlockedEvenWhenAnotherMessageFoundOut() {
         rows.subscriber(1);
