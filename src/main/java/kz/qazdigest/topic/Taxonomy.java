@@ -231,7 +231,7 @@ public final class Taxonomy implements TopicCatalog {
             keys.add(info.id());
             for (String candidate : keys) {
                 String k = key(candidate);
-                int d = wanted.length() >= 3 && k.startsWith(wanted) ? 0 : distance(wanted, k);
+                int d = wanted.length() >= 3 && k.startsWith(wanted) ? 0 : EditDistance.between(wanted, k);
                 best = Math.min(best, d);
             }
             if (best <= limit) {
@@ -260,26 +260,6 @@ public final class Taxonomy implements TopicCatalog {
 
     private static String key(String s) {
         return TermToken.fold(TextNormalizer.normalize(s).trim().replaceFirst("^#", ""));
-    }
-
-    /** Levenshtein distance, two rows. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static String sha256(String text) {
