@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -109,6 +111,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger nextUpdateId = new AtomicInteger(1000);
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
     private final Object updatesLock = new Object();
+    private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Duration emptyPollHold = Duration.ofMillis(300);
     private volatile Predicate<Call> rateLimiter = call -> false;
 
@@ -285,7 +288,7 @@ public final class FakeBotApi implements AutoCloseable {
             Failure failure = failureFor(call);
             if (failure != null) {
                 if (failure.hang() != null) {
-                    sleep(failure.hang());
+                    hold(failure.hang());
                     respond(exchange, 502, error(502, "Bad Gateway"));
                     return;
                 }
@@ -428,9 +431,10 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration duration) {
+    /** A scripted hang: holds the request until the duration passes or the fake is closed, whichever is first. */
+    private void hold(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            closing.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -438,6 +442,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         synchronized (updatesLock) {
             updatesLock.notifyAll();
         }
