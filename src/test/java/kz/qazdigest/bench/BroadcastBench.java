@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.qazdigest.config.Settings;
@@ -20,6 +23,7 @@ import kz.qazdigest.delivery.Sender;
 import kz.qazdigest.delivery.TelegramGateway;
 import kz.qazdigest.store.Database;
 import kz.qazdigest.testing.FakeBotApi;
+import org.awaitility.Awaitility;
 
 /**
  * A broadcast to 10,000 subscribers through the real sender, TelegramBots client and SQLite outbox, against the
@@ -64,28 +68,18 @@ public final class BroadcastBench {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             System.gc();
             AtomicLong peakHeap = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                    0, 20, TimeUnit.MILLISECONDS);
             sender.start();
             long started = System.nanoTime();
             var queued = broadcasts.broadcast(ADMIN, "Бүгін Астанада: benchmark broadcast 📣", List.of());
             long queuedMs = (System.nanoTime() - started) / 1_000_000;
-            while (fake.sentTexts(ADMIN).isEmpty()) {
-                Thread.sleep(50);
-            }
+            Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !fake.sentTexts(ADMIN).isEmpty()); // the admin's report: every row settled
             long totalMs = (System.nanoTime() - started) / 1_000_000;
             sender.stop();
-            sampler.interrupt();
+            sampler.shutdownNow();
             List<FakeBotApi.Call> calls = fake.calls("sendMessage").stream()
                     .filter(c -> !Long.toString(ADMIN).equals(c.chatId())).toList();
             long accepted = calls.size() - rejected.get();
